@@ -1,0 +1,258 @@
+"""The archive's schema: created and changed only through these versioned migrations.
+
+Each migration runs in a transaction with its record in ``_sqlite_migrations`` (sqlite-utils'
+``Migrations``), so an archive is always at a known version and applying twice is a no-op.
+Append new migrations at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("clusterwatch")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["sources"].create(
+        {
+            "name": str,
+            "spider": str,
+            "start_urls": str,  # JSON list
+            "allowed_domains": str,  # JSON list
+            "schedule": str,
+            "first_configured": str,
+            "last_configured": str,
+        },
+        pk="name",
+    )
+    db["crawl_runs"].create(
+        {
+            "id": int,
+            "source": str,
+            "started": str,
+            "finished": str,
+            "status": str,  # running, finished, interrupted, failed
+            "finish_reason": str,
+            "pages": int,
+            "new_articles": int,
+            "updated_articles": int,
+            "errors": int,
+            "stats": str,  # Scrapy's stats as JSON
+        },
+        pk="id",
+        foreign_keys=[("source", "sources", "name")],
+        defaults={"pages": 0, "new_articles": 0, "updated_articles": 0, "errors": 0},
+    )
+    db["fetches"].create(
+        {
+            "id": int,
+            "crawl_run": int,
+            "source": str,
+            "url": str,
+            "status": int,  # HTTP status, null when no response
+            "error": str,  # error kind: timeout, connection, robots, offsite, private-address…
+            "error_detail": str,
+            "content_type": str,
+            "bytes": int,
+            "seconds": float,
+            "fetched": str,
+        },
+        pk="id",
+        foreign_keys=[("crawl_run", "crawl_runs", "id"), ("source", "sources", "name")],
+    )
+    db["stories"].create(
+        {
+            "id": int,
+            "title": str,
+            "first_article": int,
+            "original_source": str,  # the source named by "Źródło: …" or of the first copy
+            "original_url": str,
+            "first_seen": str,
+            "last_seen": str,
+            "articles": int,
+        },
+        pk="id",
+        defaults={"articles": 0},
+    )
+    db["articles"].create(
+        {
+            "id": int,
+            "url": str,  # canonical URL
+            "source": str,
+            "story": int,
+            "title": str,
+            "text": str,
+            "published": str,  # YYYY-MM-DD
+            "published_from": str,  # page, or first-seen when the page shows no date
+            "author": str,
+            "language": str,  # ISO 639-1
+            "description": str,
+            "content_hash": str,  # of the normalised text
+            "revision": int,  # current revision number
+            "first_seen": str,
+            "last_seen": str,
+            "fetched_url": str,  # the URL the page was fetched from, before canonicalisation
+        },
+        pk="id",
+        not_null={"url", "source"},
+        foreign_keys=[("source", "sources", "name"), ("story", "stories", "id")],
+        defaults={"revision": 1},
+    )
+    db["stories"].add_foreign_key("first_article", "articles", "id")
+    db["revisions"].create(
+        {
+            "id": int,
+            "article": int,
+            "number": int,
+            "title": str,
+            "text": str,
+            "content_hash": str,
+            "seen": str,
+            "crawl_run": int,
+            "diff": str,  # unified diff to the previous revision
+        },
+        pk="id",
+        foreign_keys=[("article", "articles", "id"), ("crawl_run", "crawl_runs", "id")],
+    )
+    db["matches"].create(
+        {
+            "id": int,
+            "article": int,
+            "revision": int,
+            "topic": str,
+            "term": str,
+            "field": str,  # title or text
+            "snippet": str,
+            "hit_start": int,  # the matched words' offsets in the snippet
+            "hit_end": int,
+            "matched": str,
+        },
+        pk="id",
+        foreign_keys=[("article", "articles", "id"), ("revision", "revisions", "id")],
+    )
+    db["attachments"].create(
+        {
+            "id": int,
+            "article": int,
+            "article_url": str,
+            "url": str,
+            "title": str,
+            "content_type": str,
+            "bytes": int,
+            "text": str,
+            "error": str,
+            "fetched": str,
+        },
+        pk="id",
+        foreign_keys=[("article", "articles", "id")],
+    )
+    db["digests"].create(
+        {
+            "id": int,
+            "recipient": str,  # an email address, or "files" for digests written with --out
+            "created": str,
+            "period_start": str,
+            "period_end": str,
+            "status": str,  # pending, sent, failed, written
+            "items": int,
+            "error": str,
+            "sent": str,
+            "path": str,
+        },
+        pk="id",
+    )
+    db["digest_items"].create(
+        {
+            "id": int,
+            "digest": int,
+            "recipient": str,
+            "match": int,
+            "article": int,
+            "revision": int,
+            "topic": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("digest", "digests", "id"),
+            ("match", "matches", "id"),
+            ("article", "articles", "id"),
+            ("revision", "revisions", "id"),
+        ],
+    )
+
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["content_hash"])
+    db["articles"].create_index(["story"])
+    db["articles"].create_index(["source", "published"])
+    db["revisions"].create_index(["article", "number"], unique=True)
+    db["matches"].create_index(["revision", "topic", "term", "field", "hit_start"], unique=True)
+    db["matches"].create_index(["topic", "matched"])
+    db["fetches"].create_index(["crawl_run"])
+    db["fetches"].create_index(["url"])
+    db["crawl_runs"].create_index(["source", "started"])
+    db["attachments"].create_index(["article_url", "url"], unique=True)
+    db["digest_items"].create_index(["recipient", "revision", "topic"], unique=True)
+    db["digest_items"].create_index(["digest"])
+
+
+@migrations()
+def m002_views(db: Database) -> None:
+    db.create_view(
+        "source_health",
+        """
+        select
+          sources.name as source,
+          last_run.id as last_run,
+          last_run.started as last_run_started,
+          last_run.status as last_run_status,
+          last_run.pages as last_run_pages,
+          last_run.new_articles as last_run_new_articles,
+          last_run.errors as last_run_errors,
+          (select count(*) from articles where articles.source = sources.name) as articles,
+          (select max(first_seen) from articles where articles.source = sources.name) as last_new_article,
+          case
+            when last_run.id is null then 'never crawled'
+            when last_run.status != 'finished' then 'last run ' || last_run.status
+            when last_run.pages > 0 and last_run.errors * 2 > last_run.pages then 'most fetches failed'
+            when (select count(*) from articles where articles.source = sources.name) > 0
+                 and last_run.pages > 0
+                 and not exists (select 1 from fetches
+                                 where fetches.crawl_run = last_run.id and fetches.status = 200)
+              then 'no page fetched'
+            else 'ok'
+          end as health
+        from sources
+        left join crawl_runs as last_run on last_run.id = (
+          select id from crawl_runs where crawl_runs.source = sources.name
+          order by started desc limit 1)
+        """,
+    )
+
+
+@migrations()
+def m003_near_duplicates(db: Database) -> None:
+    # MinHash signatures and their LSH band keys (see dedup.py)
+    db["article_signatures"].create(
+        {"article": int, "minhash": bytes},
+        pk="article",
+        foreign_keys=[("article", "articles", "id")],
+    )
+    db["lsh_bands"].create(
+        {"band": int, "key": str, "article": int}, foreign_keys=[("article", "articles", "id")]
+    )
+    db["lsh_bands"].create_index(["band", "key"])
+    db["lsh_bands"].create_index(["article"])
+
+
+@migrations()
+def m004_full_text_search(db: Database) -> None:
+    db["articles"].enable_fts(
+        ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
+def migrate(db: Database) -> None:
+    """Bring an archive to the current schema (idempotent)."""
+    migrations.apply(db)

@@ -1,0 +1,34 @@
+"""Where the project's bundled files live.
+
+clusterwatch runs from a checkout (installed with ``pip install -e .``), like any Scrapy
+project: the bundled configuration, demo sites and Datasette metadata are in ``data/`` at the
+project root. ``CLUSTERWATCH_HOME`` points elsewhere when the package is installed apart from
+its checkout.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_root() -> Path:
+    """The directory holding ``scrapy.cfg``, ``data/`` and ``spiders/``."""
+    home = os.environ.get("CLUSTERWATCH_HOME")
+    if home:
+        return Path(home).resolve()
+    return PACKAGE_DIR.parent.parent
+
+
+def data_dir() -> Path:
+    return project_root() / "data"
+
+
+def default_config_path() -> Path:
+    return data_dir() / "clusterwatch.toml"
+
+
+def demo_sites_dir() -> Path:
+    return data_dir() / "demo-sites"

@@ -1,0 +1,98 @@
+"""Item pipelines: extract article text, then store it through the core ``ingest`` module."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+from . import store
+from .extract import extract_article, extract_pdf_text
+from .ingest import ingest_article
+from .items import ArticleItem, AttachmentItem, PageItem
+from .session import CrawlSession
+
+logger = logging.getLogger(__name__)
+
+
+class ExtractPipeline:
+    """PageItem → ArticleItem; a page without article text is dropped (and counted)."""
+
+    def __init__(self, crawler: Any):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ExtractPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, PageItem):
+            return item
+        spider = self.crawler.spider
+        extracted = extract_article(item.html, item.url, rules=getattr(spider, "rules", None))
+        if extracted is None:
+            self.crawler.stats.inc_value("clusterwatch/extraction_failed")
+            raise DropItem(f"no article text: {item.url}")
+        self.crawler.stats.inc_value("clusterwatch/extracted")
+        return ArticleItem(
+            url=item.url, fetched_url=item.fetched_url, source=item.source, extracted=extracted
+        )
+
+
+class StorePipeline:
+    """Stores articles (revisions, stories, matches) and attachments in the archive."""
+
+    def __init__(self, crawler: Any):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        CrawlSession.for_crawler(self.crawler)  # opens the run before the first request
+
+    def process_item(self, item: Any) -> Any:
+        session = CrawlSession.for_crawler(self.crawler)
+        if isinstance(item, ArticleItem):
+            result = ingest_article(
+                session.db,
+                item.extracted,
+                url=item.url,
+                source=item.source,
+                matcher=session.matcher,
+                crawl_run=session.run_id,
+                fetched_url=item.fetched_url,
+                source_domains=session.source_domains,
+            )
+            self.crawler.stats.inc_value(f"clusterwatch/articles_{result.status}")
+            if result.status == "new":
+                session.count(new_articles=1)
+            elif result.status == "updated":
+                session.count(updated_articles=1)
+        elif isinstance(item, AttachmentItem):
+            text, error = (
+                extract_pdf_text(item.body) if b"%PDF" in item.body[:1024] else (None, "not a PDF")
+            )
+            save_attachment(session.db, item, text, error)
+        return item
+
+
+def save_attachment(db: Any, item: AttachmentItem, text: str | None, error: str | None) -> None:
+    row = db.execute("select id from articles where url = ?", [item.article_url]).fetchone()
+    with db.atomic():
+        db["attachments"].insert(
+            {
+                "article": row[0] if row else None,
+                "article_url": item.article_url,
+                "url": item.url,
+                "title": item.title,
+                "content_type": item.content_type,
+                "bytes": len(item.body),
+                "text": text,
+                "error": error,
+                "fetched": store.utcnow(),
+            },
+            replace=True,  # the unique (article_url, url) index: a re-fetch replaces the row
+        )

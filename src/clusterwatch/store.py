@@ -1,0 +1,122 @@
+"""The archive: opening it, and idempotent ``save_*`` functions over sqlite-utils.
+
+Every write is a short transaction so that Datasette and a digest can read while a crawl writes
+(WAL mode, a busy timeout). Network code never lives here: callers hand in plain records.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from .migrations import migrate
+
+logger = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def utcnow() -> str:
+    """Timestamps are stored as ISO 8601 UTC with seconds: sortable and readable in Datasette."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
+    """Open (creating if needed) the archive at ``path``, in WAL mode, migrated."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    db.execute("PRAGMA synchronous = NORMAL")
+    if migrate_schema:
+        migrate(db)
+    return db
+
+
+def save_sources(db: Database, sources: Iterable[Any]) -> None:
+    """Record the configured sources (a source is never deleted: its articles stay)."""
+    now = utcnow()
+    with db.atomic():
+        for source in sources:
+            existing = db["sources"].count_where("name = ?", [source.name])
+            row = {
+                "name": source.name,
+                "spider": source.spider,
+                "start_urls": json.dumps(list(source.start_urls)),
+                "allowed_domains": json.dumps(list(source.allowed_domains)),
+                "schedule": source.schedule,
+                "last_configured": now,
+            }
+            if not existing:
+                row["first_configured"] = now
+            db["sources"].upsert(row, pk="name")
+
+
+def start_run(db: Database, source: str) -> int:
+    with db.atomic():
+        return (
+            db["crawl_runs"]
+            .insert({"source": source, "started": utcnow(), "status": "running"})
+            .last_pk
+        )
+
+
+def finish_run(
+    db: Database, run_id: int, *, status: str, reason: str | None, stats: dict[str, Any] | None
+) -> None:
+    with db.atomic():
+        db["crawl_runs"].update(
+            run_id,
+            {
+                "finished": utcnow(),
+                "status": status,
+                "finish_reason": reason,
+                "stats": json.dumps(stats or {}, default=str, sort_keys=True),
+            },
+        )
+
+
+def count_run(db: Database, run_id: int, **increments: int) -> None:
+    """Add to a run's counters (pages, new_articles, updated_articles, errors)."""
+    assignments = ", ".join(f"{name} = coalesce({name}, 0) + ?" for name in increments)
+    with db.atomic():
+        db.execute(
+            f"update crawl_runs set {assignments} where id = ?", [*increments.values(), run_id]
+        )
+
+
+def save_fetches(db: Database, fetches: list[dict[str, Any]]) -> None:
+    if fetches:
+        with db.atomic():
+            db["fetches"].insert_all(fetches)
+
+
+def interrupted_runs(db: Database) -> list[dict[str, Any]]:
+    return list(db["crawl_runs"].rows_where("status = 'running'"))
+
+
+def mark_stale_runs(db: Database, source: str) -> int:
+    """Runs of ``source`` left 'running' by a killed process become 'interrupted'."""
+    with db.atomic():
+        cursor = db.execute(
+            "update crawl_runs set status = 'interrupted', finished = coalesce(finished, ?) "
+            "where source = ? and status = 'running'",
+            [utcnow(), source],
+        )
+        return cursor.rowcount
+
+
+def source_summaries(db: Database) -> list[dict[str, Any]]:
+    """Per source: its last run and article count (for ``clusterwatch sources``)."""
+    return list(db.query("select * from source_health order by source"))

@@ -1,0 +1,66 @@
+"""Text normalisation shared by dedup, alerts and search.
+
+``fold`` lowercases and removes diacritics, including the Polish ``ł`` that Unicode does not
+decompose (SQLite's FTS5 ``remove_diacritics`` keeps it too), so ``Białoruś`` and ``bialorus``
+meet. Cyrillic keeps its letters: only combining marks go (``й`` → ``и``, ``ё`` → ``е``),
+and Belarusian ``ў`` becomes ``у``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+_EXTRA_FOLDS = str.maketrans(
+    {"ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe"}
+)
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+_SPACE_RE = re.compile(r"\s+")
+# sentence ends: . ! ? … followed by space and an upper-case letter, digit or quote; or a newline
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[\"„«(\[]?[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇҐ0-9])|\n+")
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """A lowercase word without diacritics; cached because vocabularies are small."""
+    lowered = word.lower().translate(_EXTRA_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Fold a whole text, word by word, keeping everything else."""
+    return WORD_RE.sub(lambda m: fold_word(m.group(0)), text)
+
+
+def normalize_space(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """``(word, start, end)`` for each word of ``text``."""
+    for match in WORD_RE.finditer(text):
+        yield match.group(0), match.start(), match.end()
+
+
+def sentence_around(text: str, start: int, end: int, max_chars: int = 320) -> tuple[str, int, int]:
+    """The sentence holding ``text[start:end]``, with the hit's offsets inside it.
+
+    Long sentences are cut around the hit so that a snippet stays readable.
+    """
+    sentence_start = 0
+    for match in _SENTENCE_END_RE.finditer(text, 0, start):
+        sentence_start = match.end()
+    next_end = _SENTENCE_END_RE.search(text, end)
+    sentence_end = next_end.start() if next_end else len(text)
+    if sentence_end - sentence_start > max_chars:
+        half = max_chars // 2
+        sentence_start = max(sentence_start, start - half)
+        sentence_end = min(sentence_end, end + half)
+    raw = text[sentence_start:sentence_end]
+    stripped = raw.lstrip()
+    offset = sentence_start + (len(raw) - len(stripped))
+    snippet = stripped.rstrip()
+    return snippet, start - offset, end - offset

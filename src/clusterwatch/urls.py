@@ -1,0 +1,74 @@
+"""Canonical URLs: one article, one URL, however a link spelled it.
+
+courlan does the heavy lifting (case, default ports, dot segments, tracking parameters such as
+utm_*, fbclid, gclid, sorted query); on top of it we drop fragments, session ids and index
+pages.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from courlan import normalize_url
+
+_SESSION_PARAMS = re.compile(
+    r"^(?:phpsessid|jsessionid|sid|sessionid|session_id|s|zenid|osc?sid)$", re.I
+)
+_INDEX_PAGES = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?|jsp)$", re.I)
+_SESSION_IN_PATH = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """The form under which a URL is stored and compared."""
+    url = _SESSION_IN_PATH.sub("", url.strip())
+    normal = normalize_url(url, strict=False, trailing_slash=True)
+    parts = urlsplit(normal)
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not _SESSION_PARAMS.match(k)
+    ]
+    path = parts.path or "/"
+    if not query:
+        path = _INDEX_PAGES.sub("/", path)
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def netloc_of(url: str) -> str:
+    """Host and explicit non-default port: what tells two local replica sites apart."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return f"{host}:{parts.port}" if parts.port and parts.port != default else host
+
+
+def domain_allowed(url: str, allowed: list[str] | tuple[str, ...]) -> bool:
+    """Whether ``url`` lies inside the allowed domains.
+
+    An entry ``example.org`` allows that host and its subdomains on any port; an entry with a
+    port (``127.0.0.1:8001``) allows exactly that host and port — what keeps replica sites
+    served from one address apart.
+    """
+    host = host_of(url)
+    netloc = netloc_of(url)
+    for entry in allowed:
+        entry = entry.lower().strip()
+        if ":" in entry and not _is_ipv6(entry):
+            if netloc == entry:
+                return True
+        elif host == entry or host.endswith("." + entry):
+            return True
+    return False
+
+
+def _is_ipv6(value: str) -> bool:
+    try:
+        return isinstance(ipaddress.ip_address(value.strip("[]")), ipaddress.IPv6Address)
+    except ValueError:
+        return False

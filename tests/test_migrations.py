@@ -1,0 +1,78 @@
+"""The archive's schema comes only from migrations: on an empty file and on an existing one."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+
+from clusterwatch.migrations import migrations
+from clusterwatch.store import open_db
+
+TABLES = {
+    "sources",
+    "crawl_runs",
+    "fetches",
+    "articles",
+    "stories",
+    "revisions",
+    "matches",
+    "attachments",
+    "digests",
+    "digest_items",
+    "article_signatures",
+    "lsh_bands",
+}
+
+
+def test_empty_archive_gets_every_table_view_and_setting(tmp_path):
+    db = open_db(tmp_path / "archive.db")
+    assert set(db.table_names()) >= TABLES
+    assert "source_health" in db.view_names()
+    assert db["articles"].detect_fts() == "articles_fts"
+    assert db.journal_mode == "wal"
+    assert db.execute("pragma busy_timeout").fetchone()[0] >= 5000
+    assert db.execute("pragma foreign_keys").fetchone()[0] == 1
+    fks = {(fk.column, fk.other_table) for fk in db["articles"].foreign_keys}
+    assert {("source", "sources"), ("story", "stories")} <= fks
+    applied = [m.name for m in migrations.applied(db)]
+    assert applied == [m.name for m in migrations._migrations]
+
+
+def test_migrating_twice_changes_nothing(tmp_path):
+    path = tmp_path / "archive.db"
+    open_db(path).execute("select 1")
+    schema = (
+        sqlite3.connect(path).execute("select group_concat(sql, ';') from sqlite_master").fetchone()
+    )
+    open_db(path)
+    assert (
+        sqlite3.connect(path).execute("select group_concat(sql, ';') from sqlite_master").fetchone()
+        == schema
+    )
+
+
+def test_existing_archive_is_upgraded_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "archive.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m003_near_duplicates")
+    assert "lsh_bands" not in db.table_names()
+    db["sources"].insert({"name": "pfrr", "spider": "pfrr"})
+    story = db["stories"].insert({"title": "t"}).last_pk
+    db["articles"].insert(
+        {
+            "url": "https://pfrr.pl/a/",
+            "source": "pfrr",
+            "story": story,
+            "title": "Tytuł",
+            "text": "Treść o Białorusi",
+        }
+    )
+    db.close()
+
+    upgraded = open_db(path)
+    assert set(upgraded.table_names()) >= TABLES
+    assert upgraded["articles"].count == 1
+    # the full-text index added by a later migration covers rows that were there before it
+    found = list(upgraded.query("select rowid from articles_fts where articles_fts match 'tresc'"))
+    assert len(found) == 1
