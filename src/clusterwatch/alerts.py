@@ -7,7 +7,7 @@ Term syntax (also the operands of rules):
   ``klaster``              the word, case and diacritics folded (``Klaster``, ``KLASTER``)
   ``białorus*``            any word starting so (``Białorusi``, ``białoruskich``)
   ``inicjatyw* klastrow*`` a phrase: adjacent words, each exact or a prefix
-Rules combine terms with ``AND``, ``OR``, ``NOT``, ``NEAR/n`` (at most n words apart) and
+Rules combine terms with ``AND``, ``OR``, ``NOT``, ``NEAR/n`` (at most n words between, as in SQLite FTS5) and
 parentheses, e.g. ``cluster* NEAR/4 (business OR industr* OR innovation)``; quote a phrase
 inside a rule: ``"energy cluster" OR klaster*``.
 ``exclude`` phrases mask text before matching: ``mińsk* mazowieck*`` keeps Mińsk Mazowiecki
@@ -320,7 +320,7 @@ def _evaluate(node: Any, document: _Document) -> tuple[bool, list[tuple[tuple[in
         for left_span, left_source in left:
             for right_span, right_source in right:
                 gap = max(right_span[0] - left_span[1], left_span[0] - right_span[1]) - 1
-                if gap < distance:
+                if gap <= distance:  # as in SQLite FTS5: at most n words between them
                     found.append((left_span, left_source))
                     found.append((right_span, right_source))
         return bool(found), found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
 
@@ -30,7 +30,12 @@ def canonical_url(url: str) -> str:
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not _SESSION_PARAMS.match(k)
     ]
-    path = parts.path or "/"
+    # RFC 3986 dot segments ("/a/./b/../c"), which courlan leaves inside a path
+    path = (
+        urlsplit(urljoin("http://h/", parts.path or "/")).path
+        if "/." in parts.path
+        else parts.path or "/"
+    )
     if not query:
         path = _INDEX_PAGES.sub("/", path)
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(query), ""))
