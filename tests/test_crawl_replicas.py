@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -230,6 +232,17 @@ def test_a_changed_article_becomes_a_revision_not_a_new_article(tmp_path):
             html.replace(
                 '</div>\n  <footer class="entry-footer">',
                 '<p>Aktualizacja: seminarium w Grodnie przeniesiono do Lidy.</p></div>\n  <footer class="entry-footer">',
+            ),
+            encoding="utf-8",
+        )
+        # as WordPress does, the sitemap tells when the post changed: the next crawl re-checks it
+        sitemap = sites / "pfrr.pl" / "wp-sitemap-posts-post-1.xml"
+        now = datetime.now(UTC).replace(microsecond=0).isoformat()
+        sitemap.write_text(
+            re.sub(
+                r"(kontynuujemy-seminaria-informacyjne-homel-pinsk-grodno/</loc><lastmod>)[^<]+",
+                rf"\g<1>{now}",
+                sitemap.read_text(encoding="utf-8"),
             ),
             encoding="utf-8",
         )

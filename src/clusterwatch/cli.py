@@ -69,6 +69,9 @@ def cli(verbose: int) -> None:
 @click.option(
     "--max-pages", type=click.IntRange(min=1), help="Stop each source after this many pages."
 )
+@click.option(
+    "--full", is_flag=True, help="Check every known article and listing page, not only what is due."
+)
 @click.pass_context
 def crawl(
     ctx: click.Context,
@@ -76,8 +79,13 @@ def crawl(
     db: Path | None,
     sources: tuple[str, ...],
     max_pages: int | None,
+    full: bool,
 ) -> None:
-    """Crawl the configured sources now and store new and changed articles."""
+    """Crawl the configured sources now and store new and changed articles.
+
+    Incremental: listings, feeds and sitemaps are read every time, known articles only when due
+    for a check (with conditional requests), unless --full.
+    """
     from .crawl import crawl_sources
 
     config = get_config(config_path, db)
@@ -92,9 +100,19 @@ def crawl(
     if not selected:
         raise click.ClickException("no sources to crawl: add [[sources]] to the configuration")
     summaries = crawl_sources(
-        config, selected, max_pages=max_pages, log_level=_scrapy_log_level(ctx)
+        config,
+        selected,
+        max_pages=max_pages,
+        full=full,
+        progress=console.is_terminal,
+        log_level=_scrapy_log_level(ctx),
     )
     out.print(run_table(summaries))
+    failed = [s.source for s in summaries if s.status in ("failed", "not started")]
+    if failed:
+        raise click.ClickException(
+            f"the crawl of {', '.join(failed)} did not run to its end (see above)"
+        )
 
 
 def _scrapy_log_level(ctx: click.Context) -> str:
@@ -258,7 +276,12 @@ def demo(ctx: click.Context, port_base: int, workdir: Path | None) -> None:
             console.print(f"serving {site.name:<26} at {site.local_base}", style="dim")
         config = get_config(write_demo_config(server, workdir), None)
         existed = config.db_path.exists()
-        summaries = crawl_sources(config, list(config.sources), log_level=_scrapy_log_level(ctx))
+        summaries = crawl_sources(
+            config,
+            list(config.sources),
+            progress=console.is_terminal,
+            log_level=_scrapy_log_level(ctx),
+        )
     finally:
         server.stop()
     out.print(run_table(summaries))

@@ -55,7 +55,6 @@ class CrawlConfig(_Model):
     max_pdf_bytes: Annotated[int, Field(ge=1024)] = 20_000_000
     timeout: Annotated[float, Field(gt=0)] = 30.0
     retries: Annotated[int, Field(ge=0, le=10)] = 3
-    http_cache: bool = True
     state_dir: str = "crawl-state"
 
     @field_validator("contact_url")

@@ -23,6 +23,8 @@ def project_settings(
     if config is not None:
         settings.set("CLUSTERWATCH_CONFIG", str(config.path), priority="cmdline")
         settings.set("CLUSTERWATCH_DB", str(config.db_path), priority="cmdline")
+        allow = config.crawl.allow_private_addresses
+        settings.set("CLUSTERWATCH_ALLOW_PRIVATE_ADDRESSES", allow, priority="cmdline")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
@@ -49,6 +51,8 @@ def crawl_sources(
     sources: Sequence[SourceConfig],
     *,
     max_pages: int | None = None,
+    full: bool = False,
+    progress: bool = False,
     log_level: str = "WARNING",
     extra_settings: dict[str, Any] | None = None,
 ) -> list[RunSummary]:
@@ -73,8 +77,9 @@ def crawl_sources(
     for source in sources:
         crawler = process.create_crawler(loader.load(source.spider))
         crawlers.append((source, crawler))
-        process.crawl(crawler, source=source.name)
-    process.start()
+        process.crawl(crawler, source=source.name, full=full)
+    with CrawlProgress(crawlers, enabled=progress):
+        process.start()
 
     db = open_db(config.db_path)
     summaries = []
@@ -97,3 +102,67 @@ def crawl_sources(
             )
         )
     return summaries
+
+
+class CrawlProgress:
+    """A Rich progress display: one line per source with pages, new and updated articles.
+
+    Refreshed from Scrapy's stats twice a second by a reactor timer, so it costs the crawl nothing
+    it would notice; shown only on a terminal.
+    """
+
+    def __init__(self, crawlers: list[tuple[SourceConfig, Any]], enabled: bool):
+        self.crawlers = crawlers
+        self.enabled = enabled
+        self.progress: Any = None
+
+    def __enter__(self) -> CrawlProgress:
+        if not self.enabled:
+            return self
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from twisted.internet import task
+
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]{task.description:<18}"),
+            TextColumn(
+                "{task.fields[pages]:>5} pages  {task.fields[new]:>4} new  {task.fields[updated]:>3} updated"
+                "  {task.fields[errors]:>3} errors  {task.fields[state]}"
+            ),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.tasks = {
+            source.name: self.progress.add_task(
+                source.name, total=None, pages=0, new=0, updated=0, errors=0, state=""
+            )
+            for source, _ in self.crawlers
+        }
+        self.progress.start()
+        self.loop = task.LoopingCall(self.refresh)
+        self.loop.start(0.5, now=False)
+        return self
+
+    def refresh(self) -> None:
+        for source, crawler in self.crawlers:
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            done = "finish_reason" in stats
+            self.progress.update(
+                self.tasks[source.name],
+                pages=stats.get("response_received_count", 0),
+                new=stats.get("clusterwatch/articles_new", 0),
+                updated=stats.get("clusterwatch/articles_updated", 0),
+                errors=stats.get("log_count/ERROR", 0) + stats.get("downloader/exception_count", 0),
+                state=stats.get("finish_reason", "") if done else "",
+                total=1 if done else None,
+                completed=1 if done else 0,
+            )
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            if self.loop.running:
+                self.loop.stop()
+            self.refresh()
+            self.progress.stop()

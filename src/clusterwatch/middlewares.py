@@ -13,18 +13,26 @@ scope) reach its ``process_exception`` and are recorded with their kind.
 
 from __future__ import annotations
 
+import asyncio
+import email.utils
 import ipaddress
 import logging
+import random
 import time
+from datetime import UTC, datetime
 from typing import Any
 
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
+from scrapy.resolver import CachingThreadedResolver
+from scrapy.utils.response import response_status_message
 from twisted.internet import error as twisted_error
 from twisted.web._newclient import ResponseFailed
 
 from .session import CrawlSession
-from .urls import domain_allowed, host_of
+from .urls import canonical_url, domain_allowed, host_of
 
 logger = logging.getLogger(__name__)
 
@@ -95,39 +103,43 @@ class ScopeMiddleware:
             raise RefusedRequest("offsite", f"outside {', '.join(domains)}: {request.url}")
 
 
+_SCRAPY_ERRORS = {
+    "DownloadTimeoutError": "timeout",
+    "CannotResolveHostError": "dns",
+    "DownloadConnectionRefusedError": "connection",
+    "DownloadFailedError": "connection",
+    "ResponseDataLossError": "truncated",
+    "DownloadCancelledError": "too-large",  # Scrapy cancels a download over DOWNLOAD_MAXSIZE
+    "UnsupportedURLSchemeError": "scheme",
+}
+
+
 def error_kind(exception: BaseException) -> str:
+    """A short, stable name for why a fetch failed (the ``fetches.error`` column)."""
     if isinstance(exception, RefusedRequest):
         return exception.kind
-    name = type(exception).__name__
+    message = str(exception)
+    cause = f"{message} {exception.__cause__ or ''} {exception.__context__ or ''}"
+    if "private address" in cause:
+        return "private-address"
     if isinstance(exception, IgnoreRequest):
-        if "robots.txt" in str(exception):
+        if "robots.txt" in message:
             return "robots"
+        if "redirect loop" in message or "max redirections" in message:
+            return "redirect-loop"
+        if "DOWNLOAD_MAXSIZE" in message or "max size" in message:
+            return "too-large"
         return "ignored"
-    if (
-        isinstance(exception, (twisted_error.TimeoutError, twisted_error.TCPTimedOutError))
-        or "Timeout" in name
-    ):
+    name = type(exception).__name__
+    if name in _SCRAPY_ERRORS:
+        return _SCRAPY_ERRORS[name]
+    if isinstance(exception, (twisted_error.TimeoutError, twisted_error.TCPTimedOutError)):
         return "timeout"
     if isinstance(exception, twisted_error.DNSLookupError):
         return "dns"
     if isinstance(
-        exception,
-        (
-            twisted_error.ConnectionRefusedError,
-            twisted_error.ConnectionLost,
-            twisted_error.ConnectionDone,
-        ),
+        exception, (twisted_error.ConnectError, twisted_error.ConnectionLost, ResponseFailed)
     ):
-        return "connection"
-    if isinstance(exception, ResponseFailed):
-        return (
-            "truncated"
-            if "PotentialDataLoss" in repr(exception) or "DataLoss" in repr(exception)
-            else "connection"
-        )
-    if "maxsize" in str(exception).lower() or "Cancelled" in name:
-        return "too-large"
-    if "ConnectError" in name or "Connection" in name:
         return "connection"
     return name
 
@@ -148,9 +160,13 @@ class FetchLogMiddleware:
 
     def process_response(self, request: Request, response: Response) -> Response:
         started = request.meta.get("cw_started")
-        self._session().record_fetch(
+        kind = request.meta.get("cw_kind", "other")
+        session = self._session()
+        session.record_page(canonical_url(request.url), kind, response.status, response.headers)
+        session.record_fetch(
             {
                 "url": request.url,
+                "kind": kind,
                 "status": response.status,
                 "error": None,
                 "content_type": response.headers.get(b"Content-Type", b"").decode("latin-1")
@@ -163,15 +179,126 @@ class FetchLogMiddleware:
 
     def process_exception(self, request: Request, exception: BaseException) -> None:
         started = request.meta.get("cw_started")
-        kind = error_kind(exception)
+        request.meta["cw_logged_exception"] = True
         self._session().record_fetch(
             {
                 "url": request.url,
+                "kind": request.meta.get("cw_kind", "other"),
                 "status": None,
-                "error": kind,
+                "error": error_kind(exception),
                 "error_detail": str(exception)[:500] or type(exception).__name__,
                 "bytes": None,
                 "seconds": round(time.monotonic() - started, 4) if started else None,
             }
         )
         return None
+
+
+class PoliteRetryMiddleware(RetryMiddleware):
+    """Scrapy's retries, with backoff between attempts, honouring ``Retry-After``.
+
+    The stock middleware retries at once (a 503 with ``Retry-After: 1`` was retried after
+    0.05 s). Here attempt n waits ``RETRY_BACKOFF_BASE * 2**(n-1)`` seconds with jitter, or
+    what a 429/503 ``Retry-After`` asks (seconds or an HTTP date) when that is longer, up to
+    ``RETRY_AFTER_MAX``; a server asking for more than that is left alone for this run.
+    The wait happens in this request's middleware chain, so other requests go on meanwhile.
+    """
+
+    def __init__(self, settings: Any):
+        super().__init__(settings)
+        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
+        self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 120.0)
+
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
+        if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
+            return response
+        wait = self._backoff(request)
+        asked = retry_after_seconds(response.headers.get(b"Retry-After"))
+        if asked is not None and response.status in (429, 503):
+            if asked > self.retry_after_max:
+                logger.warning("%s asks to retry after %.0f s: not in this run", request.url, asked)
+                return response
+            wait = max(wait, asked)
+        retry = self._retry(request, response_status_message(response.status))
+        if retry is None:
+            return response
+        await asyncio.sleep(wait)
+        return retry
+
+    async def process_exception(self, request: Request, exception: Exception) -> Request | None:
+        if not isinstance(exception, self.exceptions_to_retry) or request.meta.get("dont_retry"):
+            return None
+        retry = self._retry(request, exception)
+        if retry is not None:
+            await asyncio.sleep(self._backoff(request))
+        return retry
+
+    def _backoff(self, request: Request) -> float:
+        attempt = request.meta.get("retry_times", 0) + 1
+        return self.backoff_base * 2 ** (attempt - 1) * random.uniform(0.8, 1.2)
+
+
+def retry_after_seconds(value: bytes | None) -> float | None:
+    """``Retry-After`` as seconds: a number of seconds or an HTTP date (RFC 9110)."""
+    if not value:
+        return None
+    text = value.decode("latin-1").strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class LoopAwareRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirects, refusing one that leads back to a URL of the same chain.
+
+    Stock Scrapy follows a loop until ``REDIRECT_MAX_TIMES`` (or the duplicate filter drops it
+    silently); naming it lets the fetch log say ``redirect-loop``.
+    """
+
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        if redirected.url in chain:
+            raise IgnoreRequest(f"redirect loop: {' -> '.join([*chain, redirected.url])}")
+        return super()._redirect(redirected, request, reason)
+
+
+class PublicAddressResolver(CachingThreadedResolver):
+    """Scrapy's caching resolver that refuses names resolving to private addresses.
+
+    IP literals never reach a resolver (ScopeMiddleware judges them); every host name does,
+    on every connection, redirects included — so a public name pointing at 127.0.0.1 or
+    169.254.169.254 is refused after resolution, not before.
+    """
+
+    def __init__(self, reactor: Any, cache_size: int, timeout: float, allow: bool | list[str]):
+        super().__init__(reactor, cache_size, timeout)
+        self.allow = allow
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, reactor: Any) -> PublicAddressResolver:
+        settings = crawler.settings
+        cache_size = settings.getint("DNSCACHE_SIZE") if settings.getbool("DNSCACHE_ENABLED") else 0
+        allow = settings.get("CLUSTERWATCH_ALLOW_PRIVATE_ADDRESSES")
+        if allow is None:  # run as `scrapy crawl`: read the configuration
+            from .config import load_config
+
+            allow = load_config(
+                settings.get("CLUSTERWATCH_CONFIG"), check_spiders=False
+            ).crawl.allow_private_addresses
+        return cls(reactor, cache_size, settings.getfloat("DNS_TIMEOUT"), allow)
+
+    def getHostByName(self, name: str, timeout: Any = ()) -> Any:  # noqa: N802 - Twisted's API
+        deferred = super().getHostByName(name, timeout)
+
+        def check(address: str) -> str:
+            if not address_allowed(address, self.allow):
+                raise twisted_error.DNSLookupError(f"{name} resolves to private address {address}")
+            return address
+
+        return deferred.addCallback(check)

@@ -253,6 +253,70 @@ def m004_full_text_search(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_incremental_crawling(db: Database) -> None:
+    # what the crawler knows of every URL it fetched: for conditional requests, and to leave
+    # known articles alone until they are due for a check
+    db["pages"].create(
+        {
+            "url": str,  # canonical
+            "source": str,
+            "kind": str,  # article, listing, feed, sitemap, attachment, redirect, other
+            "first_fetched": str,
+            "last_fetched": str,
+            "last_status": int,
+            "etag": str,
+            "last_modified": str,
+            "last_changed": str,
+            "unchanged_checks": int,
+            "next_check": str,
+        },
+        pk="url",
+        foreign_keys=[("source", "sources", "name")],
+        defaults={"unchanged_checks": 0},
+    )
+    db["pages"].create_index(["source", "kind"])
+    db["fetches"].add_column("kind", str)  # start, listing, article, feed, sitemap, probe…
+    db["crawl_runs"].add_column("article_links", int, not_null_default=0)
+    db["crawl_runs"].add_column("article_pages", int, not_null_default=0)
+    db["crawl_runs"].add_column("extraction_failures", int, not_null_default=0)
+    db["crawl_runs"].add_column("complete", int, not_null_default=0)
+    db.execute("drop view source_health")
+    db.create_view(
+        "source_health",
+        """
+        select
+          sources.name as source,
+          last_run.id as last_run,
+          last_run.started as last_run_started,
+          last_run.status as last_run_status,
+          last_run.pages as last_run_pages,
+          last_run.new_articles as last_run_new_articles,
+          last_run.updated_articles as last_run_updated_articles,
+          last_run.errors as last_run_errors,
+          last_run.article_links as last_run_article_links,
+          (select count(*) from articles where articles.source = sources.name) as articles,
+          (select max(first_seen) from articles where articles.source = sources.name) as last_new_article,
+          case
+            when last_run.id is null then 'never crawled'
+            when last_run.status = 'running' then 'crawling'
+            when last_run.status != 'finished' then 'last run ' || last_run.status
+            when last_run.pages > 0 and last_run.errors * 2 > last_run.pages then 'most fetches failed'
+            when last_run.article_pages >= 3 and last_run.extraction_failures * 2 > last_run.article_pages
+              then 'extraction fails on most pages: layout changed?'
+            when last_run.article_links = 0
+                 and exists (select 1 from articles where articles.source = sources.name)
+              then 'no articles found any more: layout changed?'
+            else 'ok'
+          end as health
+        from sources
+        left join crawl_runs as last_run on last_run.id = (
+          select id from crawl_runs where crawl_runs.source = sources.name
+          order by started desc, id desc limit 1)
+        """,
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring an archive to the current schema (idempotent)."""
     migrations.apply(db)

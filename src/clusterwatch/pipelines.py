@@ -12,6 +12,7 @@ from .extract import extract_article, extract_pdf_text
 from .ingest import ingest_article
 from .items import ArticleItem, AttachmentItem, PageItem
 from .session import CrawlSession
+from .urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,9 @@ class ExtractPipeline:
         extracted = extract_article(item.html, item.url, rules=getattr(spider, "rules", None))
         if extracted is None:
             self.crawler.stats.inc_value("clusterwatch/extraction_failed")
+            session = CrawlSession.for_crawler(self.crawler)
+            session.count("extraction_failures")
+            session.record_article(canonical_url(item.fetched_url), "failed", None)
             raise DropItem(f"no article text: {item.url}")
         self.crawler.stats.inc_value("clusterwatch/extracted")
         return ArticleItem(
@@ -67,10 +71,11 @@ class StorePipeline:
                 source_domains=session.source_domains,
             )
             self.crawler.stats.inc_value(f"clusterwatch/articles_{result.status}")
-            if result.status == "new":
-                session.count(new_articles=1)
-            elif result.status == "updated":
-                session.count(updated_articles=1)
+            if result.status in ("new", "updated"):
+                session.count(f"{result.status}_articles")
+            session.record_article(
+                canonical_url(item.fetched_url), result.status, item.extracted.published
+            )
         elif isinstance(item, AttachmentItem):
             text, error = (
                 extract_pdf_text(item.body) if b"%PDF" in item.body[:1024] else (None, "not a PDF")

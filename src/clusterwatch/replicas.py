@@ -20,6 +20,7 @@ import json
 import logging
 import mimetypes
 import threading
+import time
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -81,9 +82,16 @@ class ReplicaServer:
     """All replica sites, each on its own port of 127.0.0.1, served from threads."""
 
     def __init__(
-        self, sites_dir: Path | None = None, ports: dict[str, int] | None = None, base_port: int = 0
+        self,
+        sites_dir: Path | None = None,
+        ports: dict[str, int] | None = None,
+        base_port: int = 0,
+        latency: float = 0.0,
     ):
         self.sites = load_sites(sites_dir)
+        self.latency = latency  # seconds before each answer, as a distant server would take
+        self.requests = 0
+        self._count_lock = threading.Lock()
         self._servers: list[ThreadingHTTPServer] = []
         self._threads: list[threading.Thread] = []
         self._ports = ports or {}
@@ -157,6 +165,10 @@ def _handler_for(site: Site, server: ReplicaServer) -> type[BaseHTTPRequestHandl
             self._serve(head=False)
 
         def _serve(self, head: bool) -> None:
+            with server._count_lock:
+                server.requests += 1
+            if server.latency:
+                time.sleep(server.latency)
             parts = urlsplit(self.path)
             key = _route_key(self.path)
             target = site.redirects.get(key) or site.redirects.get(unquote(parts.path))

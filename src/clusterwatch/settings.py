@@ -25,6 +25,7 @@ CLUSTERWATCH_DB = None
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOADER = "clusterwatch.downloader.SlotReservingDownloader"  # stock one ignores the limit above
 DOWNLOAD_DELAY = 1.0
 DOWNLOAD_DELAY_JITTER = 0.5  # ±50% around DOWNLOAD_DELAY, as browsers are irregular
 AUTOTHROTTLE_ENABLED = True
@@ -37,9 +38,16 @@ DOWNLOAD_WARNSIZE = 2_000_000
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubling for each further one
+RETRY_AFTER_MAX = 120.0  # a longer Retry-After leaves the URL for the next run
 REDIRECT_MAX_TIMES = 10
-DEPTH_LIMIT = 8
+# Depth is bounded by the spiders, which do not count pagination hops (see spiders_base).
+DEPTH_LIMIT = 0
 DEPTH_PRIORITY = 0
+# Refuses host names that resolve to private addresses (clusterwatch.middlewares).
+TWISTED_DNS_RESOLVER = "clusterwatch.middlewares.PublicAddressResolver"
+# None: read [crawl] allow_private_addresses from the configuration
+CLUSTERWATCH_ALLOW_PRIVATE_ADDRESSES = None
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
@@ -50,6 +58,13 @@ DOWNLOADER_MIDDLEWARES = {
     # ScopeMiddleware replaces it and also refuses private addresses and non-http(s) schemes.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "clusterwatch.middlewares.ScopeMiddleware": 50,
+    # 585: after HttpCompression (590) has decompressed, before MetaRefresh (580) reads the text
+    "clusterwatch.encoding.CharsetMiddleware": 585,
+    # retries with backoff and Retry-After; redirects that name their loops
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "clusterwatch.middlewares.PoliteRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "clusterwatch.middlewares.LoopAwareRedirectMiddleware": 600,
     # next to the downloader: sees every network attempt, retries and redirects included
     "clusterwatch.middlewares.FetchLogMiddleware": 990,
 }

@@ -1,9 +1,17 @@
 """The generic spider, and the base every site spider in ``spiders/`` extends.
 
-A source needs only a configuration entry: the generic spider starts from its start URLs,
-follows in-scope links (bounded by depth and page limits) and hands every page that looks
-like an article to the pipelines. A site spider overrides only what its site does plainly:
-which URLs are articles, which are listings, where pagination is, and extraction rules.
+A source needs only a configuration entry. From its start URLs the spider finds articles
+through a fallback chain: feeds (RSS/Atom, autodiscovered from ``<link rel="alternate">``),
+sitemaps (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml``), listing pages and their
+pagination (``rel="next"``, "Następna", "»", ``?page=``, ``?strona=``, ``/page/N/``), and
+article-link heuristics (courlan's navigation and crawlability filters). A site spider overrides
+only what its site says plainly: which URLs are articles and listings, where the links are, and
+extraction rules.
+
+Incremental: known articles are skipped until due (see ``incremental``), and fetched with
+conditional requests when they are; once a source has had a complete run, pagination stops at a
+listing page that brings nothing new. Bounded: link depth (pagination hops not counted),
+pagination length, pages per run.
 """
 
 from __future__ import annotations
@@ -12,15 +20,22 @@ import logging
 import re
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from courlan import is_navigation_page, is_not_crawlable
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from trafilatura.feeds import FeedParameters, determine_feed
+from trafilatura.feeds import extract_links as feed_links
 
+from . import incremental
 from .config import Config, SourceConfig, load_config
 from .extract import SiteRules
-from .items import PageItem
+from .items import AttachmentItem, PageItem
+from .session import CrawlSession
 from .urls import canonical_url, domain_allowed, netloc_of
 
 logger = logging.getLogger(__name__)
@@ -29,11 +44,22 @@ logger = logging.getLogger(__name__)
 DEFAULT_DENY = (
     r"/(?:kontakt|contact|o-nas|about|o-fundacji|o-klastrze|impressum|polityka-prywatnosci|privacy|rodo"
     r"|cookies?|regulamin|login|logowanie|wp-login|wp-admin|rejestracja|register|szukaj|search|wyszukiwarka"
-    r"|tag|tagi|author|autor|kalendarz|calendar|newsletter|sonda|mapa-strony|sitemap)(?:[/.?#,]|$)",
-    r"[?&](?:s|q|search|replytocom|share|print)=",
-    r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|zip|rar|7z|docx?|xlsx?|pptx?|mp[34]|avi|mov)(?:$|\?)",
+    r"|tag|tagi|author|autor|kalendarz|calendar|events?/day|newsletter|sonda|mapa-strony|sitemap)(?:[/.?#,]|$)",
+    r"[?&](?:s|q|search|replytocom|share|print|format|ical|outlook-ical)=",
+    r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|zip|rar|7z|docx?|xlsx?|pptx?|mp[34]|avi|mov|xml|rss|json)(?:$|\?)",
 )
 PDF_LINK = re.compile(r"\.pdf(?:$|\?)", re.I)
+# pagination in URLs and in link texts (Polish, English, Russian, Belarusian)
+PAGINATION_URL = re.compile(
+    r"[?&](?:page|strona|str|p|pg|paged|start|offset)=\d+|/(?:page|strona)[-/_]?\d+(?:/|\.html?)?(?:$|[?#])",
+    re.I,
+)
+PAGINATION_TEXT = re.compile(
+    r"^\s*(?:następn\w*(?: strona)?|dalej|starsze(?: wpisy)?|więcej wpisów|»|›|>|>>|next(?: page)?|older(?: posts)?"
+    r"|следующая|далее|наступная|далей)\s*[»›>]*\s*$",
+    re.I,
+)
+MAX_PAGINATION = 1000  # pages of one listing, at most
 
 
 class ClusterwatchSpider(scrapy.Spider):
@@ -53,12 +79,17 @@ class ClusterwatchSpider(scrapy.Spider):
     next_page_css: str | None = None
     #: extraction rules for this site's article pages
     rules: SiteRules | None = None
+    #: look for feeds and sitemaps too
+    use_feeds: bool = True
+    use_sitemaps: bool = True
 
     config: Config
     source: SourceConfig
 
     @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, source: str | None = None, **kwargs: Any):
+    def from_crawler(
+        cls, crawler: Any, *args: Any, source: str | None = None, full: Any = False, **kwargs: Any
+    ):
         config = load_config(
             crawler.settings.get("CLUSTERWATCH_CONFIG"),
             db=crawler.settings.get("CLUSTERWATCH_DB"),
@@ -75,6 +106,8 @@ class ClusterwatchSpider(scrapy.Spider):
             {netloc_of(u) for u in source_config.start_urls}
         )
         spider.allow_private_addresses = config.crawl.allow_private_addresses
+        spider.max_depth = source_config.max_depth or config.crawl.max_depth
+        spider.full = full in (True, "1", "true", "yes")
         return spider
 
     def __init__(self, *args: Any, **kwargs: Any):
@@ -82,41 +115,171 @@ class ClusterwatchSpider(scrapy.Spider):
         self._article_re = [re.compile(p) for p in self.article_patterns]
         self._listing_re = [re.compile(p) for p in self.listing_patterns]
         self._deny_re = [re.compile(p, re.I) for p in self.deny_patterns]
+        self._seen_articles: set[str] = set()
+
+    @property
+    def session(self) -> CrawlSession:
+        return CrawlSession.for_crawler(self.crawler)
 
     async def start(self) -> AsyncIterator[Request]:
+        origins = []
         for url in self.start_urls:
-            yield Request(url, callback=self.parse, dont_filter=True, meta={"cw_kind": "start"})
+            yield self.listing_request(url, depth=0, page=1, kind="start")
+            origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+            if origin not in origins:
+                origins.append(origin)
+        if self.use_sitemaps:
+            for origin in origins:
+                yield Request(
+                    f"{origin}/robots.txt",
+                    callback=self.parse_robots,
+                    meta={"cw_kind": "robots"},
+                    errback=self.on_error,
+                    cb_kwargs={"origin": origin},
+                )
 
-    # -- what a page is ------------------------------------------------------------------------
+    # -- what a URL or page is -------------------------------------------------------------------
 
     def is_denied(self, url: str) -> bool:
         return any(p.search(url) for p in self._deny_re)
 
     def is_article_url(self, url: str) -> bool:
+        """Site spiders: the URL says so. Generic: any in-scope page that is not navigation."""
+        if self.is_denied(url):
+            return False
         if self._article_re:
-            return any(p.search(url) for p in self._article_re) and not self.is_denied(url)
-        return False
+            return any(p.search(url) for p in self._article_re)
+        return (
+            not is_navigation_page(url)
+            and not is_not_crawlable(url)
+            and not PAGINATION_URL.search(url)
+        )
 
     def is_listing_url(self, url: str) -> bool:
-        return any(p.search(url) for p in self._listing_re)
+        if self._listing_re:
+            return any(p.search(url) for p in self._listing_re)
+        return bool(is_navigation_page(url) or PAGINATION_URL.search(url))
 
     def is_article_page(self, response: TextResponse) -> bool:
         if self._article_re:
             return self.is_article_url(response.url)
-        return looks_like_article(response) and not self.is_denied(response.url)
+        return (
+            not self.is_denied(response.url)
+            and not is_navigation_page(response.url)
+            and looks_like_article(response)
+        )
 
     def in_scope(self, url: str) -> bool:
         return domain_allowed(url, self.scope_domains)
 
-    # -- callbacks -----------------------------------------------------------------------------
+    # -- requests --------------------------------------------------------------------------------
+
+    def listing_request(self, url: str, *, depth: int, page: int, kind: str = "listing") -> Request:
+        return Request(
+            canonical_url(url),
+            callback=self.parse,
+            errback=self.on_error,
+            meta={"cw_kind": kind, "cw_depth": depth, "cw_page": page},
+        )
+
+    def article_request(
+        self, url: str, *, depth: int, lastmod: str | None = None
+    ) -> Request | None:
+        """A request for an article URL, unless it is known and not due (then None)."""
+        url = canonical_url(url)
+        if url not in self._seen_articles:
+            self._seen_articles.add(url)
+            self.session.count("article_links")
+        page = self.session.page(url)
+        if not self.full and page is not None and not incremental.is_due(page, lastmod):
+            self.crawler.stats.inc_value("clusterwatch/known_skipped")
+            return None
+        return Request(
+            url,
+            callback=self.parse,
+            errback=self.on_error,
+            priority=1,
+            headers=incremental.conditional_headers(page),
+            meta={
+                "cw_kind": "article" if self._article_re else "page",
+                "cw_depth": depth,
+                "handle_httpstatus_list": [304],
+            },
+        )
+
+    # -- callbacks -------------------------------------------------------------------------------
 
     def parse(self, response: Response, **kwargs: Any) -> Iterable[Any]:
+        if response.status == 304:
+            self.session.record_article(canonical_url(response.url), "unchanged", None)
+            self.crawler.stats.inc_value("clusterwatch/not_modified")
+            return
         if not isinstance(response, TextResponse):
             return
         if self.is_article_page(response):
+            self.session.count("article_pages")
             yield self.page_item(response)
             yield from self.attachment_requests(response)
+        if self.use_feeds and response.meta.get("cw_kind") in ("start", "listing"):
+            yield from self.feed_requests(response)
         yield from self.follow_links(response)
+
+    def parse_robots(self, response: Response, origin: str) -> Iterable[Request]:
+        sitemaps = (
+            list(sitemap_urls_from_robots(response.text, base_url=origin))
+            if isinstance(response, TextResponse) and response.status == 200
+            else []
+        )
+        # without a Sitemap line, /sitemap.xml is a guess: its 404 is no error of the site
+        kind = "sitemap" if sitemaps else "probe"
+        for url in sitemaps or [f"{origin}/sitemap.xml"]:
+            if self.in_scope(url):
+                yield Request(
+                    url, callback=self.parse_sitemap, errback=self.on_error, meta={"cw_kind": kind}
+                )
+
+    def parse_sitemap(self, response: Response) -> Iterable[Request]:
+        body = response.body
+        if (
+            response.status != 200
+            or b"<urlset" not in body[:2000]
+            and b"<sitemapindex" not in body[:2000]
+        ):
+            return
+        sitemap = Sitemap(body)
+        for entry in sitemap:
+            url = entry.get("loc", "")
+            if not url or not self.in_scope(url):
+                continue
+            if sitemap.type == "sitemapindex":
+                yield Request(
+                    url,
+                    callback=self.parse_sitemap,
+                    errback=self.on_error,
+                    meta={"cw_kind": "sitemap"},
+                )
+            elif self.is_article_url(url):
+                request = self.article_request(url, depth=1, lastmod=entry.get("lastmod"))
+                if request is not None:
+                    yield request
+
+    def feed_requests(self, response: TextResponse) -> Iterable[Request]:
+        params = FeedParameters(response.url, urlsplit(response.url).netloc, response.url)
+        for url in determine_feed(response.text, params):
+            if self.in_scope(url):
+                yield Request(
+                    url, callback=self.parse_feed, errback=self.on_error, meta={"cw_kind": "feed"}
+                )
+
+    def parse_feed(self, response: Response) -> Iterable[Request]:
+        if not isinstance(response, TextResponse):
+            return
+        params = FeedParameters(response.url, urlsplit(response.url).netloc, response.url)
+        for url in feed_links(response.text, params):
+            if self.in_scope(url) and self.is_article_url(url):
+                request = self.article_request(url, depth=1)
+                if request is not None:
+                    yield request
 
     def page_item(self, response: TextResponse) -> PageItem:
         canonical = response.css('link[rel="canonical"]::attr(href)').get()
@@ -140,17 +303,17 @@ class ClusterwatchSpider(scrapy.Spider):
                 yield Request(
                     link.url,
                     callback=self.parse_attachment,
+                    errback=self.on_error,
+                    priority=-1,
                     meta={
                         "cw_kind": "attachment",
                         "cw_article": page_url,
                         "cw_title": link.text.strip(),
+                        "download_maxsize": self.config.crawl.max_pdf_bytes,
                     },
-                    priority=-1,
                 )
 
     def parse_attachment(self, response: Response) -> Iterable[Any]:
-        from .items import AttachmentItem
-
         yield AttachmentItem(
             article_url=response.meta["cw_article"],
             url=response.url,
@@ -160,39 +323,71 @@ class ClusterwatchSpider(scrapy.Spider):
         )
 
     def follow_links(self, response: TextResponse) -> Iterable[Request]:
-        if self._article_re or self._listing_re:
-            yield from self._follow_by_patterns(response)
-        else:
-            yield from self._follow_generic(response)
-
-    def _follow_by_patterns(self, response: TextResponse) -> Iterable[Request]:
-        restrict = [c for c in (self.article_links_css,) if c]
-        for link in LinkExtractor(restrict_css=restrict or None).extract_links(response):
-            if self.in_scope(link.url) and self.is_article_url(link.url):
-                yield Request(
-                    link.url, callback=self.parse, priority=1, meta={"cw_kind": "article"}
-                )
-        restrict = [c for c in (self.next_page_css,) if c]
-        for link in LinkExtractor(restrict_css=restrict or None).extract_links(response):
-            if (
-                self.in_scope(link.url)
-                and self.is_listing_url(link.url)
-                and not self.is_article_url(link.url)
-            ):
-                yield Request(link.url, callback=self.parse, meta={"cw_kind": "listing"})
-
-    def _follow_generic(self, response: TextResponse) -> Iterable[Request]:
-        for link in LinkExtractor().extract_links(response):
+        depth = response.meta.get("cw_depth", 0)
+        page = response.meta.get("cw_page", 1)
+        fresh = 0  # article links this run had not seen yet
+        wanted = 0  # of which new or due for a check
+        article_region = [self.article_links_css] if self.article_links_css else None
+        for link in LinkExtractor(restrict_css=article_region).extract_links(response):
             url = link.url
-            if not self.in_scope(url) or self.is_denied(url) or is_not_crawlable(url):
+            if not self.in_scope(url) or not self.is_article_url(url) or self.is_listing_url(url):
                 continue
-            kind = "listing" if is_navigation_page(url) else "page"
-            yield Request(
-                url,
-                callback=self.parse,
-                priority=0 if kind == "listing" else 1,
-                meta={"cw_kind": kind},
-            )
+            if depth + 1 > self.max_depth:
+                continue
+            before = len(self._seen_articles)
+            request = self.article_request(url, depth=depth + 1)
+            fresh += len(self._seen_articles) > before
+            if request is not None:
+                wanted += 1
+                yield request
+        if response.meta.get("cw_kind") == "article" and self._article_re:
+            return  # site spiders find listings from listings, not from every article
+        # once a complete run stored everything older, a listing page bringing nothing new or due
+        # ends its pagination; a page repeating what this run saw ends it anyway (a trap)
+        exhausted = (wanted == 0 and self.session.has_complete_run and not self.full) or (
+            fresh == 0 and page > 1
+        )
+        for url, is_next in self.listing_links(response):
+            if is_next:
+                if exhausted or page >= MAX_PAGINATION:
+                    continue
+                yield self.listing_request(url, depth=depth, page=page + 1)
+            elif depth + 1 <= self.max_depth:
+                yield self.listing_request(url, depth=depth + 1, page=1)
+
+    def listing_links(self, response: TextResponse) -> Iterable[tuple[str, bool]]:
+        """(url, is_next_page) for the listing pages a page links to."""
+        next_urls = {
+            response.urljoin(h)
+            for h in response.css(
+                'link[rel="next"]::attr(href), a[rel~="next"]::attr(href)'
+            ).getall()
+        }
+        region = [self.next_page_css] if self.next_page_css else None
+        for link in LinkExtractor(restrict_css=region).extract_links(response):
+            url = link.url
+            if not self.in_scope(url) or self.is_denied(url):
+                continue
+            is_next = url in next_urls or bool(PAGINATION_TEXT.match(link.text or ""))
+            if is_next or self.is_listing_url(url):
+                yield url, is_next or bool(PAGINATION_URL.search(url))
+
+    def on_error(self, failure: Any) -> None:
+        """Failures no middleware recorded (raised while handling a response)."""
+        from .middlewares import error_kind
+
+        request = failure.request
+        if request.meta.get("cw_logged_exception") or failure.check(HttpError):
+            return
+        self.session.record_fetch(
+            {
+                "url": request.url,
+                "kind": request.meta.get("cw_kind"),
+                "status": None,
+                "error": error_kind(failure.value),
+                "error_detail": str(failure.value)[:500],
+            }
+        )
 
 
 def looks_like_article(response: TextResponse) -> bool:
@@ -220,7 +415,6 @@ def apply_config_settings(settings: Any, config: Config, source: SourceConfig) -
         "DOWNLOAD_TIMEOUT": crawl.timeout,
         "DOWNLOAD_MAXSIZE": crawl.max_page_bytes,
         "RETRY_TIMES": crawl.retries,
-        "DEPTH_LIMIT": source.max_depth or crawl.max_depth,
         "CLOSESPIDER_PAGECOUNT": source.max_pages or crawl.max_pages,
     }
     for key, value in values.items():

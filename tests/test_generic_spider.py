@@ -1,0 +1,55 @@
+"""The generic spider: a new site needs only a configuration entry.
+
+It finds the replica sites' articles through feeds, sitemaps, listings and link heuristics,
+and stores no listing, category, contact or about page as an article.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from .helpers import local_canonical, run_cli
+
+
+@pytest.mark.parametrize(
+    ("source", "site", "start"),
+    [
+        ("pfrr", "pfrr.pl", "/"),
+        ("metalklaster", "www.metalklaster.pl", "/"),
+        ("polskapomoc", "www.gov.pl", "/web/polskapomoc"),
+    ],
+)
+def test_generic_spider_finds_every_article_and_nothing_else(
+    replicas, manifest, tmp_path, source, site, start
+):
+    replica = replicas.site(site)
+    config = tmp_path / "clusterwatch.toml"
+    config.write_text(
+        f"""
+[archive]
+path = "archive.db"
+[crawl]
+allow_private_addresses = ["127.0.0.1"]
+download_delay = 0.0
+autothrottle = false
+[[sources]]
+name = "{source}"
+start_urls = ["{replica.local_base}{start}"]
+allowed_domains = {replicas.netlocs_of_source(source)!r}
+""",
+        encoding="utf-8",
+    )
+    result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 0, result.stdout + result.stderr
+    connection = sqlite3.connect(tmp_path / "archive.db")
+    stored = {url for (url,) in connection.execute("select url from articles")}
+    connection.close()
+    expected = {
+        local_canonical(replicas, a["url"]) for a in manifest["articles"] if a["source"] == source
+    }
+    assert stored == expected, {
+        "missing": sorted(expected - stored),
+        "extra": sorted(stored - expected),
+    }
