@@ -1,12 +1,19 @@
-"""Topic rules: inflection through prefixes, phrases, boolean rules, NEAR, exclusions, errors."""
+"""Topic rules: inflection through lemmas and prefixes, phrases, boolean rules, NEAR,
+exclusions, the gazetteer, errors, and the ``match`` and ``alerts`` commands."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from click.testing import CliRunner
+
+from clusterwatch import alerts
 from clusterwatch.alerts import RuleError, TopicMatcher, compile_topics, mark, snippet_for
+from clusterwatch.cli import cli
 from clusterwatch.config import load_config
 from clusterwatch.paths import default_config_path
+from clusterwatch.store import open_db
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +103,17 @@ def test_snippet_is_the_sentence_with_the_term_marked(default_matcher):
         ({"rules": ["(klaster OR klastry"]}, "missing ')'"),
         ({"rules": ["klaster NEAR/0 firma"]}, "NEAR needs a distance of 1 or more"),
         ({"gazetteers": ["nowhere"]}, "gazetteer 'nowhere' not found"),
+        ({"terms": ["~klastr*"]}, "a lemma (~) cannot also be a prefix (*)"),
+        ({"terms": ["~кластар:be"]}, "simplemma has no Belarusian dictionary"),
+        ({"terms": ["~klaster:xx"]}, "unknown lemma language 'xx'"),
+        ({"terms": ["klas~ter"]}, "'~' may only start a word"),
+        ({"terms": ["~"]}, "write a lemma as ~word or ~word:lang"),
+        ({"rules": ["NOT wojsk*"]}, "matches a text that holds none of its terms"),
+        ({"rules": ["klaster OR NOT gwiazd*"]}, "matches a text that holds none of its terms"),
+        ({"rules": ["klaster NEAR/3 (NOT serwer*)"]}, "NEAR/n joins terms"),
+        ({"terms": ["x"], "exclude": ["klaster NEAR/2"]}, "exclude 'klaster NEAR/2': ends too"),
+        ({"terms": ["x"], "exclude": ["(klaster"]}, "missing ')'"),
+        ({"description": "no terms"}, "has neither terms nor rules"),
     ],
 )
 def test_malformed_rules_are_named(spec, message):
@@ -103,3 +121,185 @@ def test_malformed_rules_are_named(spec, message):
         compile_topics({"mytopic": spec})
     assert str(info.value).startswith("topics.mytopic")
     assert message in str(info.value)
+
+
+def test_a_lemma_term_matches_the_forms_of_the_lemma_and_nothing_else():
+    matcher = TopicMatcher(compile_topics({"c": {"terms": ["~klaster"]}}))
+    for text in ("Klastrów przybywa.", "W klasterze pracuje 20 firm.", "KLASTRA", "klastry"):
+        assert topics_of(matcher, text) == {"c"}, text
+    for text in ("klasteryzacja danych", "klasterowy ból głowy", "klastrowy", "klaster2"):
+        assert topics_of(matcher, text) == set(), text
+
+
+def test_a_lemma_inside_a_phrase():
+    matcher = TopicMatcher(compile_topics({"c": {"terms": ["inicjatyw* ~klaster"]}}))
+    assert topics_of(matcher, "Inicjatywy klastrów rosną.") == {"c"}
+    assert topics_of(matcher, "Inicjatywy wielu klastrów rosną.") == set()
+
+
+def test_a_phrase_is_found_through_its_longest_word():
+    matcher = TopicMatcher(compile_topics({"t": {"terms": ["k średnich", "a b c"]}}))
+    text = "Metoda k-średnich; a b c; k średnia"
+    assert [text[h.start : h.end] for h in matcher.match(text)] == ["k-średnich", "a b c"]
+
+
+def test_an_exclude_rule_masks_only_the_words_near_its_context():
+    matcher = TopicMatcher(
+        compile_topics({"c": {"terms": ["klastr*"], "exclude": ["klastr* NEAR/2 serwer*"]}})
+    )
+    assert topics_of(matcher, "Kupiono klastry nowych serwerów.") == set()
+    text = "Klastry nowych serwerów kupiono w marcu, a klastry firm rosną."
+    assert [text[h.start : h.end] for h in matcher.match(text)] == ["klastry"]
+    assert matcher.match(text)[0].start == text.index("a klastry") + 2
+
+
+def test_near_counts_the_words_between_as_fts5_does():
+    matcher = TopicMatcher(compile_topics({"t": {"rules": ["alfa NEAR/2 omega"]}}))
+    assert topics_of(matcher, "alfa jeden dwa omega") == {"t"}
+    assert topics_of(matcher, "omega, jeden: dwa alfa") == {"t"}
+    assert topics_of(matcher, "alfa jeden dwa trzy omega") == set()
+
+
+def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
+    (tmp_path / "gazetteers").mkdir()
+    (tmp_path / "gazetteers" / "places.txt").write_text(
+        "# places\nMińsk  # the capital\nMińsku\n!mińsk* mazowieck*\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(alerts.paths, "data_dir", lambda: tmp_path)
+    matcher = TopicMatcher(compile_topics({"by": {"gazetteers": ["places"]}}))
+    assert topics_of(matcher, "W Mińsku Mazowieckim.") == set()
+    assert [h.term for h in matcher.match("W MINSKU i w Mińsku Mazowieckim")] == ["Mińsku"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fabryka w Bobrujsku zwiększa eksport.",
+        "Delegacja z Mohylewa przyjechała do Lublina.",
+        "Targi w Borysowie i Żłobinie.",
+        "Zakłady azotowe w Grodnie.",
+        "Rafineria w Nowopołocku wstrzymała pracę.",
+        "Przejście graniczne w Brześciu.",
+        "Obwód witebski i Homelszczyzna.",
+        "Спатканне ў Мінску і Гомелі.",
+        "Завод в Бобруйске и Барановичах.",
+        "Exports from Gomel and Mogilev grew.",
+        "Prezydent Łukaszence nie spodobał się raport.",
+    ],
+)
+def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, text):
+    assert "belarus" in topics_of(default_matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rzeka jest tu głęboka, a mosty stare.",
+        "Postawy mieszkańców i głębokie zmiany.",
+        "Powiat miński ogłosił przetarg.",
+        "W powiecie mińskim powstał klaster energii.",
+        "Mińsk Maz. ma nowe rondo.",
+        "Lido nad morzem i lid od garnka.",
+        "Szczuczyn i Drohiczyn leżą na Podlasiu.",
+        "Ruś Kijowska i Biała Podlaska.",
+    ],
+)
+def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, text):
+    assert "belarus" not in topics_of(default_matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Superkomputer to klaster 200 węzłów obliczeniowych.",
+        "Klastrowanie danych metodą k-średnich.",
+        "Leczenie klastrowego bólu głowy.",
+        "A globular cluster of old stars.",
+        "Кластерный анализ данных показал пять групп.",
+        "Кластар сервераў універсітэта.",
+    ],
+)
+def test_cluster_traps_stay_quiet(default_matcher, text):
+    assert "clusters" not in topics_of(default_matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inicjatywa klastrowa z Podlasia.",
+        "Koordynator klastra energii.",
+        "Członkowie klasterów i klastrów.",
+        "The Lithuanian laser cluster signed an agreement.",
+        "Кластерная политика региона.",
+        "Кластарная ініцыятыва.",
+    ],
+)
+def test_business_clusters_are_found(default_matcher, text):
+    assert "clusters" in topics_of(default_matcher, text)
+
+
+def test_match_command_prints_a_json_line_per_input_line_and_names_bad_lines():
+    lines = [
+        json.dumps({"id": 7, "text": "Konferencja w Mińsku o klastrach."}),
+        "{broken",
+        json.dumps({"id": "x", "text": "Nic."}),
+        json.dumps({"id": 9}),
+        "",
+    ]
+    data = ("\n".join(lines) + "\n").encode() + b'{"id": 10, "text": "\xff"}\n'
+    result = CliRunner().invoke(cli, ["match"], input=data)
+    assert result.exit_code == 1, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == [7, "x"]
+    assert records[0]["topics"] == ["belarus", "clusters"]
+    assert records[0]["hits"][0] == {
+        "topic": "belarus",
+        "term": "Mińsku",
+        "start": 14,
+        "end": 20,
+        "text": "Mińsku",
+    }
+    assert records[1] == {"id": "x", "topics": [], "hits": []}
+    assert "line 2: not JSON" in result.stderr
+    assert 'line 4: "text" is missing or not a string' in result.stderr
+    assert "line 6: not UTF-8" in result.stderr
+
+
+def test_alerts_command_lists_stored_alerts_by_date_and_topic(tmp_path):
+    db_path = tmp_path / "archive.db"
+    db = open_db(db_path)
+    db["sources"].insert({"name": "pfrr"}, alter=True)
+    article = (
+        db["articles"]
+        .insert({"url": "https://example.org/a", "title": "Tytuł", "source": "pfrr"})
+        .last_pk
+    )
+    revision = db["revisions"].insert({"article": article, "number": 1}).last_pk
+    for topic, matched in (("belarus", "2026-01-02T10:00:00"), ("clusters", "2025-12-01T09:00:00")):
+        db["matches"].insert(
+            {
+                "article": article,
+                "revision": revision,
+                "topic": topic,
+                "term": "Mińsku",
+                "field": "text",
+                "snippet": "Było to w Mińsku.",
+                "hit_start": 10,
+                "hit_end": 16,
+                "matched": matched,
+            }
+        )
+    runner = CliRunner()
+    result = runner.invoke(cli, ["alerts", "--db", str(db_path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["topic"] for r in records] == ["belarus", "clusters"]
+    assert records[0]["snippet_marked"] == "Było to w «Mińsku»."
+    assert records[0]["url"] == "https://example.org/a"
+    since = runner.invoke(cli, ["alerts", "--db", str(db_path), "--since", "2026-01-01"])
+    assert since.exit_code == 0, since.output
+    assert "belarus" in since.stdout and "clusters" not in since.stdout
+    topic = runner.invoke(cli, ["alerts", "--db", str(db_path), "--topic", "clusters"])
+    assert "clusters" in topic.stdout and "belarus" not in topic.stdout
+    bad = runner.invoke(cli, ["alerts", "--db", str(db_path), "--since", "yesterday"])
+    assert bad.exit_code == 2 and "--since" in bad.output

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import lxml.html
 import pytest
 
 from clusterwatch import paths
 from clusterwatch.extract import detect_language, extract_article
+from clusterwatch.extract_clean import clean_text, prune_tree
 from spiders.budowlanyklaster import BudowlanyklasterSpider
 from spiders.metalklaster import MetalklasterSpider
 from spiders.pfrr import PfrrSpider
@@ -93,6 +95,22 @@ def test_generic_extraction_without_site_rules():
     assert result.published is not None
 
 
+def test_a_page_laid_out_in_tables_keeps_its_paragraphs_and_lists():
+    # read as a table, the page frame would come out as one line holding the whole article
+    html = page(
+        "www.budowlanyklaster.pl/dziaania-klastra/bim-w-malej-firmie-wykonawczej-warsztaty,449.html",
+        "windows-1250",
+    )
+    result = extract_article(html, "http://www.budowlanyklaster.pl/bim,449.html", today=TODAY)
+    assert result is not None
+    lines = result.text.splitlines()
+    assert "W programie:" in lines
+    assert "- pierwsze kroki: sprzęt, oprogramowanie, szkolenie zespołu." in lines
+    assert max(len(line) for line in lines) < 400
+    assert "powrót" not in result.text and "drukuj" not in result.text
+    assert result.published == "2019-11-20"
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -137,3 +155,206 @@ def test_pages_that_are_never_articles(url):
 )
 def test_language_tells_belarusian_from_russian_and_ukrainian(text, language):
     assert detect_language(text) == language
+
+
+# --- cleaning rules, threads, leads: small pages written for the rule they test ----------------
+
+PARAGRAPHS = "".join(
+    f"<p>{sentence}</p>"
+    for sentence in (
+        "Przedstawiciele klastrów z Polski i Białorusi omówili w Mińsku wspólne projekty, "
+        "finansowanie współpracy oraz wymianę doświadczeń między firmami obu krajów.",
+        "Spotkanie zorganizowała Podlaska Fundacja Rozwoju Regionalnego w ramach programu "
+        "współpracy rozwojowej, a wzięło w nim udział ponad dziewięćdziesiąt osób.",
+        "Uczestnicy odwiedzili także przedsiębiorstwa z branży budowlanej i metalowej, które "
+        "szukają partnerów do wspólnych zamówień i projektów badawczych.",
+        "Kolejne seminarium zaplanowano na wiosnę w Grodnie; organizatorzy zapraszają firmy "
+        "z województwa podlaskiego do zgłaszania swoich propozycji.",
+    )
+)
+
+
+def article_page(body: str, head: str = "", outside: str = "") -> str:
+    return (
+        f"<html><head><title>Klastry na Białorusi</title>{head}</head><body>"
+        "<nav><ul><li><a href='/'>Start</a></li><li><a href='/o-nas'>O nas</a></li></ul></nav>"
+        f"<main><article><h1>Klastry na Białorusi</h1>{body}</article></main>{outside}"
+        "<footer><p>Copyright 2019 Fundacja</p></footer></body></html>"
+    )
+
+
+def test_chrome_lines_are_dropped_wherever_they_stand():
+    text = clean_text(
+        "\n".join(
+            [
+                "Powrót",
+                "Pierwszy akapit artykułu o klastrach.",
+                "REKLAMA",
+                "Czytaj też: Inny artykuł o czymś innym",
+                "Zobacz także:",
+                "Tytuł innego artykułu",
+                "Fot. Jan Kowalski / Agencja",
+                "Ten tekst przeczytasz w 2 minuty",
+                "* * *",
+                "Drugi akapit [czytaj więcej] artykułu.",
+                "— Jan Nowak (@jnowak) April 29, 2021",
+                "Źródło: https://www.polskapomoc.gov.pl/Rozwoj,2876.html",
+                "PAP",
+            ]
+        )
+    )
+    assert text.splitlines() == [
+        "Pierwszy akapit artykułu o klastrach.",
+        "Drugi akapit artykułu.",
+        # "Źródło:" names the original of a republished article: ingest reads it
+        "Źródło: https://www.polskapomoc.gov.pl/Rozwoj,2876.html",
+    ]
+
+
+def test_tables_lists_and_their_rules_are_kept():
+    text = clean_text(
+        "Partnerzy:\n- Klaster A\n- Klaster B\n| Projekt | Kwota |\n|---|---|\n| X | 5 |"
+    )
+    assert text.splitlines() == [
+        "Partnerzy:",
+        "- Klaster A",
+        "- Klaster B",
+        "| Projekt | Kwota |",
+        "|---|---|",
+        "| X | 5 |",
+    ]
+
+
+def test_an_authors_bio_closing_the_text_is_dropped():
+    text = "Akapit pierwszy.\nAkapit drugi.\nAnna Nowak, doktor nauk humanistycznych, dziennikarka."
+    assert clean_text(text, author="Anna Nowak") == "Akapit pierwszy.\nAkapit drugi."
+    assert clean_text(text) == text  # without a known author nothing says it is a bio
+
+
+def test_forum_quote_headers_edit_notes_and_signatures_are_dropped():
+    text = clean_text(
+        "jan_k napisał(a):\nCytowany tekst\nMoja odpowiedź\n"
+        "Edytowane 26 Maja 2021 przez jan_k\nWysłane z mojego SM-G960F przy użyciu Tapatalka",
+        forum=True,
+    )
+    assert text.splitlines() == ["Cytowany tekst", "Moja odpowiedź"]
+
+
+def test_boilerplate_elements_are_pruned_before_extraction_keeping_following_text():
+    tree = lxml.html.fromstring(
+        "<html><body><div><p>Tekst <span class='reading-time'>3 min</span>dalej</p>"
+        "<figure><img src='a.jpg'><figcaption>Fot. Agencja</figcaption></figure>"
+        "<div class='share-buttons'>Udostępnij</div><div class='newsletter-box'>Zapisz się</div>"
+        "</div></body></html>"
+    )
+    prune_tree(tree)
+    assert " ".join(tree.text_content().split()) == "Tekst dalej"
+
+
+def test_a_wrapper_named_like_boilerplate_keeps_its_article():
+    paragraph = "<p>" + "Klaster budowlany rozwija współpracę z partnerami z Grodna. " * 4 + "</p>"
+    tree = lxml.html.fromstring(
+        f"<html><body><div class='entry has-sharing'>{paragraph * 2}</div></body></html>"
+    )
+    prune_tree(tree)
+    assert "Klaster budowlany" in tree.text_content()
+
+
+def test_the_lead_in_the_page_header_opens_the_text():
+    lead = "Polska i Białoruś podpisały umowę o współpracy klastrów przemysłowych w regionie."
+    html = article_page(PARAGRAPHS, head=f"<meta name='description' content='{lead}'>").replace(
+        "<main>", f"<header><p class='article__lead'>{lead}</p></header><main>"
+    )
+    result = extract_article(html, "https://example.org/a", today=TODAY)
+    assert result is not None and result.text.startswith(lead)
+
+
+def test_reader_comments_under_an_article_are_left_out():
+    comments = "".join(
+        f"<li id='comment-{n}' class='comment'><div class='comment-author'>Czytelnik {n}</div>"
+        f"<div class='comment-body'><p>Komentarz numer {n}: zupełnie się nie zgadzam z autorem "
+        f"tego tekstu, bo moim zdaniem współpraca nie ma sensu.</p></div></li>"
+        for n in range(1, 9)
+    )
+    html = article_page(PARAGRAPHS, outside=f"<section id='comments'><ol>{comments}</ol></section>")
+    result = extract_article(html, "https://example.org/a", today=TODAY)
+    assert result is not None
+    assert "Przedstawiciele klastrów" in result.text
+    assert "Komentarz numer" not in result.text
+
+
+def forum_post(number: int, author: str, body: str) -> str:
+    return (
+        f"<div id='p{number}' class='post'><div class='inner'>"
+        f"<dl class='postprofile'><dt>{author}</dt><dd>Posty: 12</dd><dd>Dołączył: 3 Sty 2009</dd></dl>"
+        f"<div class='postbody'><h3>Re: Klaster budowlany</h3>"
+        f"<p class='author'>przez <b>{author}</b> » 13 Sty 2010, o 15:09</p>"
+        f"<div class='content'>{body}</div>"
+        f"<div class='signature'>Pozdrawiam, {author} z Białegostoku</div></div></div></div>"
+    )
+
+
+FORUM_PAGE = (
+    "<html><head><title>Klaster budowlany - Forum</title></head><body>"
+    "<div id='wrap'><div class='navbar'><a href='/'>Forum</a> » <a href='/f1'>Gospodarka</a></div>"
+    "<h2>Klaster budowlany</h2>"
+    + forum_post(101, "marek_b", "Czy ktoś wie, jak dołączyć do klastra budowlanego w Białymstoku?")
+    + forum_post(
+        102,
+        "ania",
+        "<blockquote><cite>marek_b napisał(a):</cite>Czy ktoś wie, jak dołączyć?</blockquote>"
+        "Trzeba wypełnić deklarację członkowską na stronie klastra i opłacić składkę.",
+    )
+    + forum_post(103, "piotr", "Potwierdzam, u mnie cała procedura zajęła dwa tygodnie.")
+    + "<div class='footer'>Powered by phpBB</div></div></body></html>"
+)
+
+
+def test_forum_threads_give_every_post_without_author_panes_and_signatures():
+    result = extract_article(
+        FORUM_PAGE, "https://forum.example.org/t/1", min_chars=100, today=TODAY
+    )
+    assert result is not None
+    text = result.text
+    for said in ("jak dołączyć do klastra", "deklarację członkowską", "zajęła dwa tygodnie"):
+        assert said in text
+    for chrome in ("Dołączył", "Posty:", "przez", "Pozdrawiam", "napisał", "Re: Klaster"):
+        assert chrome not in text, chrome
+    assert result.published == "2010-01-13"  # the opening post's date, abbreviated in Polish
+
+
+def test_an_article_among_teasers_of_other_articles_is_not_a_thread():
+    teasers = "".join(
+        f"<article id='post-{n}' class='post teaser'><h3><a href='/a{n}'>Inny artykuł {n}</a></h3>"
+        f"<span class='category'>Aktualności</span></article>"
+        for n in range(2, 6)
+    )
+    html = article_page("", outside=teasers).replace(
+        "<article><h1>Klastry na Białorusi</h1>",
+        "<article id='post-1' class='post'><h1>Klastry na Białorusi</h1>"
+        + f"<div class='entry-content'>{PARAGRAPHS}</div>",
+    )
+    result = extract_article(html, "https://example.org/a", today=TODAY)
+    assert result is not None
+    assert "Przedstawiciele klastrów" in result.text and "Aktualności" not in result.text
+
+
+def test_a_page_stating_no_date_gets_none_not_its_copyright_year():
+    # the footer says "Copyright 2019": the archive then uses the date the page was first seen
+    result = extract_article(article_page(PARAGRAPHS), "https://example.org/a", today=TODAY)
+    assert result is not None
+    assert result.published is None and result.published_from is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "published"),
+    [
+        ("<p class='entry-date'>13 grudnia 2017</p>", "2017-12-13"),
+        ("<span class='data'>Dodano: 13.XII.2017, 12:30</span>", "2017-12-13"),
+        ("<p class='event-date'>Termin: 12 grudnia 2030</p>", None),  # future: not a publication
+    ],
+)
+def test_polish_dates_printed_in_the_page(printed, published):
+    html = article_page(PARAGRAPHS).replace("<h1>", f"{printed}<h1>")
+    result = extract_article(html, "https://example.org/a", today=TODAY)
+    assert result is not None and result.published == published

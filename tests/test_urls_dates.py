@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import lxml.html
 import pytest
 
-from clusterwatch.dates import parse_date, sane_date
+from clusterwatch.dates import find_page_date, parse_date, sane_date
 from clusterwatch.middlewares import address_allowed
 from clusterwatch.urls import canonical_url, domain_allowed
 
@@ -67,6 +68,13 @@ def test_private_address_policy():
         ("5 декабря 2019 г.", "2019-12-05"),
         ("5 снежня 2019", "2019-12-05"),
         ("July 2, 2019", "2019-07-02"),
+        ("przez jan_k » 13 Sty 2010, o 15:09", "2010-01-13"),
+        ("14 Maj 2017", "2017-05-14"),
+        ("13 XII 2017 r.", "2017-12-13"),
+        ("13.XII.2017", "2017-12-13"),
+        ("2019.03.05", "2019-03-05"),
+        ("publiziert am 25. September 2018", "2018-09-25"),
+        ("w 2 części 2019 roku", None),  # abbreviations count as whole words only
         ("31.02.2019", None),
         ("bez daty", None),
     ],
@@ -80,3 +88,21 @@ def test_future_dates_are_rejected():
     assert parse_date("12.12.2030", today=date(2026, 1, 1)) is None
     assert sane_date("2030-01-01", today=date(2026, 1, 1)) is None
     assert sane_date("2019-01-28T10:00:00+01:00", today=date(2026, 1, 1)) == date(2019, 1, 28)
+
+
+def test_page_dates_are_read_where_pages_print_them():
+    def page_date(body: str):
+        tree = lxml.html.fromstring(f"<html><body>{body}<p>Tekst 1 stycznia 2001</p></body></html>")
+        found = find_page_date(tree, today=date(2026, 1, 1))
+        return found.isoformat() if found else None
+
+    assert page_date("<time datetime='2019-01-28T10:00:00+01:00'>wczoraj</time>") == "2019-01-28"
+    assert page_date("<span class='data-publikacji'>Dodano: 13 grudnia 2017 r.</span>") == (
+        "2017-12-13"
+    )
+    # a date in the future is an event's, not the publication's: the next one counts
+    assert page_date(
+        "<div class='event-date'>12.12.2030</div><div class='post-meta'>4.12.2019</div>"
+    ) == ("2019-12-04")
+    # text outside such elements is not searched
+    assert page_date("<div class='lead'>Bez daty</div>") is None

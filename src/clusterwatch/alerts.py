@@ -1,49 +1,61 @@
 """Keyword topics: rules an analyst can read, matched through case, diacritics and inflection.
 
 A topic (``[topics.<name>]`` in the configuration) fires when any of its ``terms`` or ``rules``
-matches outside the spans its ``exclude`` phrases cover.
+matches outside the spans its ``exclude`` entries cover.
 
 Term syntax (also the operands of rules):
   ``klaster``              the word, case and diacritics folded (``Klaster``, ``KLASTER``)
   ``białorus*``            any word starting so (``Białorusi``, ``białoruskich``)
-  ``inicjatyw* klastrow*`` a phrase: adjacent words, each exact or a prefix
+  ``~klaster``             every form simplemma's dictionary gives the lemma (``klastra``,
+                           ``klastrów``, ``klasterze``); Latin script means Polish, Cyrillic
+                           Russian and Ukrainian, ``~cluster:en`` names the language (pl, ru, uk,
+                           en; there is no Belarusian dictionary: use a prefix)
+  ``inicjatyw* klastrow*`` a phrase: adjacent words, each exact, a prefix or a lemma
 Rules combine terms with ``AND``, ``OR``, ``NOT``, ``NEAR/n`` (at most n words between, as in SQLite FTS5) and
 parentheses, e.g. ``cluster* NEAR/4 (business OR industr* OR innovation)``; quote a phrase
-inside a rule: ``"energy cluster" OR klaster*``.
-``exclude`` phrases mask text before matching: ``mińsk* mazowieck*`` keeps Mińsk Mazowiecki
-from counting as Minsk, while a real hit elsewhere in the article still counts.
-``gazetteers`` name files in ``data/gazetteers/`` holding one term per line.
+inside a rule: ``"energy cluster" OR klaster*``. A rule must need a term to fire (``NOT x``
+alone is refused).
+``exclude`` entries mask text before matching: a phrase (``mińsk* mazowieck*`` keeps Mińsk
+Mazowiecki from counting as Minsk) or a rule, usually NEAR/n (``klast* NEAR/2 serwer*``) whose
+spans are masked; a real hit elsewhere in the article still counts.
+``gazetteers`` name files in ``data/gazetteers/`` holding one term per line (``#`` comments);
+a line starting with ``!`` is an exclude entry.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import paths
-from .text import fold_word, sentence_around, tokens
+from .alerts_index import Document, WordIndex
+from .alerts_rules import (
+    RuleError,
+    Term,
+    WordPattern,
+    fold_chars,
+    looks_like_rule,
+    parse_rule,
+    parse_term,
+    rule_terms,
+)
+from .text import sentence_around
 
-
-class RuleError(ValueError):
-    """A topic rule that cannot be compiled; the message names the topic, the term and why."""
-
-
-@dataclass(frozen=True)
-class WordPattern:
-    text: str  # folded
-    prefix: bool
-
-    def matches(self, folded: str) -> bool:
-        return folded.startswith(self.text) if self.prefix else folded == self.text
-
-
-@dataclass(frozen=True)
-class Term:
-    source: str  # as written by the analyst
-    words: tuple[WordPattern, ...]
+__all__ = [
+    "CompiledTopic",
+    "Hit",
+    "RuleError",
+    "Term",
+    "TopicMatcher",
+    "WordPattern",
+    "compile_topic",
+    "compile_topics",
+    "mark",
+    "parse_rule",
+    "parse_term",
+    "snippet_for",
+]
 
 
 @dataclass(frozen=True)
@@ -59,188 +71,45 @@ class CompiledTopic:
     name: str
     terms: list[Term]
     rules: list[Any]  # expression trees
-    exclude: list[Term]
+    exclude: list[Any]  # expression trees (a phrase is a ("term", Term) tree)
     description: str = ""
+    # filled by compile_topic: which terms and rules the index finds through a word pattern
+    terms_by_anchor: dict[WordPattern, list[Term]] = field(default_factory=dict, repr=False)
+    rules_by_pattern: dict[WordPattern, list[int]] = field(default_factory=dict, repr=False)
+    exclude_by_pattern: dict[WordPattern, list[int]] = field(default_factory=dict, repr=False)
+
+    def patterns(self) -> set[WordPattern]:
+        """Every word pattern of the topic (the later words of a phrase are checked in place)."""
+        found = {term.words[term.anchor] for term in self.terms}
+        for tree in [*self.rules, *self.exclude]:
+            found.update(term.words[term.anchor] for term in rule_terms(tree))
+        return found
+
+    def lemma_patterns(self) -> set[WordPattern]:
+        found = {word for term in self.terms for word in term.words}
+        for tree in [*self.rules, *self.exclude]:
+            found.update(word for term in rule_terms(tree) for word in term.words)
+        return {word for word in found if word.kind == "lemma"}
 
 
-@dataclass
-class _Document:
-    words: list[tuple[str, int, int]]  # folded word, start, end
-    masked: set[int] = field(default_factory=set)
-    _positions: dict[str, list[int]] | None = None
-    _vocabulary: list[str] | None = None
-
-    @property
-    def positions(self) -> dict[str, list[int]]:
-        if self._positions is None:
-            positions: dict[str, list[int]] = {}
-            for index, (word, _, _) in enumerate(self.words):
-                positions.setdefault(word, []).append(index)
-            self._positions = positions
-        return self._positions
-
-    @property
-    def vocabulary(self) -> list[str]:
-        if self._vocabulary is None:
-            self._vocabulary = sorted(self.positions)
-        return self._vocabulary
-
-    def starts(self, pattern: WordPattern) -> list[int]:
-        """Token indexes where a word matching ``pattern`` stands."""
-        if not pattern.prefix:
-            return self.positions.get(pattern.text, [])
-        vocabulary = self.vocabulary
-        found: list[int] = []
-        index = bisect.bisect_left(vocabulary, pattern.text)
-        while index < len(vocabulary) and vocabulary[index].startswith(pattern.text):
-            found.extend(self.positions[vocabulary[index]])
-            index += 1
-        return sorted(found)
-
-    def find(self, term: Term, *, honour_mask: bool = True) -> list[tuple[int, int]]:
-        """Token spans ``[first, last]`` where ``term`` matches."""
-        spans = []
-        length = len(term.words)
-        for first in self.starts(term.words[0]):
-            last = first + length - 1
-            if last >= len(self.words):
-                continue
-            if all(term.words[i].matches(self.words[first + i][0]) for i in range(1, length)):
-                if honour_mask and any(first + i in self.masked for i in range(length)):
-                    continue
-                spans.append((first, last))
-        return spans
-
-
-def parse_term(text: str, *, topic: str) -> Term:
-    words = []
-    for raw in text.split():
-        prefix = raw.endswith("*")
-        core = raw.rstrip("*")
-        if "*" in core:
-            raise RuleError(f"topics.{topic}: term {text!r}: '*' may only end a word")
-        # "k-means" or "Polsko-białoruski" are several words to the tokenizer; so here too
-        folded = [fold_word(w) for w, _, _ in tokens(core)]
-        if not folded:
-            raise RuleError(f"topics.{topic}: term {text!r}: {raw!r} holds no letters or digits")
-        if prefix and len(folded[-1]) < 3:
-            raise RuleError(f"topics.{topic}: term {text!r}: a prefix needs at least 3 letters")
-        words.extend(WordPattern(w, False) for w in folded[:-1])
-        words.append(WordPattern(folded[-1], prefix))
-    if not words:
-        raise RuleError(f"topics.{topic}: empty term")
-    return Term(text, tuple(words))
-
-
-# --- rules: a small recursive-descent parser ---------------------------------------------------
-
-_TOKEN_RE = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(NEAR/\d+)|(AND|OR|NOT)\b|([^\s()"]+))')
-
-
-def parse_rule(text: str, *, topic: str) -> Any:
-    items: list[tuple[str, str]] = []
-    position = 0
-    stripped = text.rstrip()
-    while position < len(stripped):
-        match = _TOKEN_RE.match(stripped, position)
-        if not match or match.end() == position:
-            raise RuleError(
-                f"topics.{topic}: rule {text!r}: cannot read from {stripped[position:]!r}"
-            )
-        position = match.end()
-        lparen, rparen, quoted, near, op, word = match.groups()
-        if lparen:
-            items.append(("(", "("))
-        elif rparen:
-            items.append((")", ")"))
-        elif quoted is not None:
-            items.append(("term", quoted))
-        elif near:
-            distance = int(near.split("/")[1])
-            if distance < 1:
-                raise RuleError(
-                    f"topics.{topic}: rule {text!r}: NEAR needs a distance of 1 or more"
-                )
-            items.append(("near", near))
-        elif op:
-            items.append((op.lower(), op))
-        else:
-            items.append(("term", word))
-    parser = _RuleParser(items, text, topic)
-    tree = parser.expression()
-    if parser.index != len(items):
-        raise RuleError(f"topics.{topic}: rule {text!r}: unexpected {items[parser.index][1]!r}")
-    return tree
-
-
-class _RuleParser:
-    def __init__(self, items: list[tuple[str, str]], text: str, topic: str):
-        self.items, self.text, self.topic, self.index = items, text, topic, 0
-
-    def _peek(self) -> str | None:
-        return self.items[self.index][0] if self.index < len(self.items) else None
-
-    def _error(self, why: str) -> RuleError:
-        return RuleError(f"topics.{self.topic}: rule {self.text!r}: {why}")
-
-    def expression(self) -> Any:
-        node = self.conjunction()
-        while self._peek() == "or":
-            self.index += 1
-            node = ("or", node, self.conjunction())
-        return node
-
-    def conjunction(self) -> Any:
-        node = self.negation()
-        while self._peek() == "and":
-            self.index += 1
-            node = ("and", node, self.negation())
-        return node
-
-    def negation(self) -> Any:
-        if self._peek() == "not":
-            self.index += 1
-            return ("not", self.negation())
-        return self.proximity()
-
-    def proximity(self) -> Any:
-        node = self.primary()
-        while self._peek() == "near":
-            distance = int(self.items[self.index][1].split("/")[1])
-            self.index += 1
-            node = ("near", distance, node, self.primary())
-        return node
-
-    def primary(self) -> Any:
-        kind = self._peek()
-        if kind is None:
-            raise self._error("ends too early")
-        if kind == "(":
-            self.index += 1
-            node = self.expression()
-            if self._peek() != ")":
-                raise self._error("missing ')'")
-            self.index += 1
-            return node
-        if kind == "term":
-            text = self.items[self.index][1]
-            self.index += 1
-            if self._peek() == "term":
-                raise self._error(f"expected AND, OR or NEAR/n after {text!r} (quote phrases)")
-            return ("term", parse_term(text, topic=self.topic))
-        raise self._error(f"unexpected {self.items[self.index][1]!r}")
-
-
-# --- compiling and matching -------------------------------------------------------------------
-
-
-def gazetteer_terms(name: str, *, topic: str) -> list[str]:
+def gazetteer_lines(name: str, *, topic: str) -> list[str]:
     path = paths.data_dir() / "gazetteers" / f"{name}.txt"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         raise RuleError(f"topics.{topic}: gazetteer {name!r} not found ({path})") from None
     return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+
+
+def gazetteer_terms(name: str, *, topic: str) -> list[str]:
+    """The terms of a gazetteer file (its ``!`` exclude lines left out)."""
+    return [line for line in gazetteer_lines(name, topic=topic) if not line.startswith("!")]
+
+
+def _exclude_tree(text: str, topic: str) -> Any:
+    if looks_like_rule(text):
+        return parse_rule(text, topic=topic, what="exclude")
+    return ("term", parse_term(text, topic=topic))
 
 
 def compile_topic(name: str, spec: Any) -> CompiledTopic:
@@ -251,14 +120,26 @@ def compile_topic(name: str, spec: Any) -> CompiledTopic:
         else lambda key, default=None: getattr(spec, key, default)
     )
     raw_terms = list(get("terms", []) or [])
+    raw_exclude = list(get("exclude", []) or [])
     for gazetteer in get("gazetteers", []) or []:
-        raw_terms.extend(gazetteer_terms(gazetteer, topic=name))
-    terms = [parse_term(t, topic=name) for t in raw_terms]
+        for line in gazetteer_lines(gazetteer, topic=name):
+            if line.startswith("!"):
+                raw_exclude.append(line[1:].strip())
+            else:
+                raw_terms.append(line)
+    terms = [parse_term(t, topic=name) for t in dict.fromkeys(raw_terms)]
     rules = [parse_rule(r, topic=name) for r in get("rules", []) or []]
-    exclude = [parse_term(t, topic=name) for t in get("exclude", []) or []]
+    exclude = [_exclude_tree(t, name) for t in dict.fromkeys(raw_exclude)]
     if not terms and not rules:
         raise RuleError(f"topics.{name}: has neither terms nor rules")
-    return CompiledTopic(name, terms, rules, exclude, get("description", "") or "")
+    topic = CompiledTopic(name, terms, rules, exclude, get("description", "") or "")
+    for term in terms:
+        topic.terms_by_anchor.setdefault(term.words[term.anchor], []).append(term)
+    for target, trees in ((topic.rules_by_pattern, rules), (topic.exclude_by_pattern, exclude)):
+        for number, tree in enumerate(trees):
+            for word in {term.words[term.anchor] for term in rule_terms(tree)}:
+                target.setdefault(word, []).append(number)
+    return topic
 
 
 def compile_topics(specs: Mapping[str, Any]) -> dict[str, CompiledTopic]:
@@ -266,10 +147,34 @@ def compile_topics(specs: Mapping[str, Any]) -> dict[str, CompiledTopic]:
 
 
 class TopicMatcher:
-    """Matches texts against compiled topics; build once, use for many articles."""
+    """Matches texts against compiled topics; build once, use for many articles.
+
+    Building it expands lemma terms, which loads simplemma's dictionaries for the languages
+    they name (once per process; see ``alerts_lemmas``).
+    """
 
     def __init__(self, topics: Mapping[str, CompiledTopic]):
         self.topics = dict(topics)
+        patterns = set().union(*(topic.patterns() for topic in self.topics.values()))
+        lemma_words = set().union(*(topic.lemma_patterns() for topic in self.topics.values()))
+        lemmas = {(lang, p.lemma) for p in lemma_words for lang in p.langs}
+        forms = {}
+        if lemmas:
+            from .alerts_lemmas import expand
+
+            forms = expand(lemmas)
+        self.index = WordIndex(patterns | lemma_words, forms)
+        # pattern -> what it can make true: ("term", topic, Term) / ("rule" | "exclude", topic, n)
+        self.uses: dict[WordPattern, list[tuple[str, str, Any]]] = {}
+        for name, topic in self.topics.items():
+            for pattern, terms in topic.terms_by_anchor.items():
+                self.uses.setdefault(pattern, []).extend(("term", name, t) for t in terms)
+            for kind, by_pattern in (
+                ("rule", topic.rules_by_pattern),
+                ("exclude", topic.exclude_by_pattern),
+            ):
+                for pattern, numbers in by_pattern.items():
+                    self.uses.setdefault(pattern, []).extend((kind, name, n) for n in numbers)
 
     @classmethod
     def from_config(cls, topic_specs: Mapping[str, Any]) -> TopicMatcher:
@@ -277,50 +182,83 @@ class TopicMatcher:
 
     def match(self, text: str, topics: Iterable[str] | None = None) -> list[Hit]:
         """All hits in ``text``, each topic's hits in text order."""
-        words = [(fold_word(w), s, e) for w, s, e in tokens(text)]
+        folded = fold_chars(text)
+        found = self.index.scan(folded)
+        if not found:
+            return []
+        base = Document(folded, found, self.index)
+        wanted: dict[str, tuple[list[Term], set[int], set[int]]] = {}
+        for pattern in found:
+            for kind, name, item in self.uses.get(pattern, ()):
+                slot = wanted.get(name)
+                if slot is None:
+                    slot = wanted[name] = ([], set(), set())
+                if kind == "term":
+                    slot[0].append(item)
+                else:
+                    (slot[1] if kind == "rule" else slot[2]).add(item)
         hits: list[Hit] = []
         for name in topics if topics is not None else self.topics:
+            if name not in wanted:
+                continue
+            terms, rules, excludes = wanted[name]
+            if not terms and not rules:
+                continue
             topic = self.topics[name]
-            document = _Document(words)
-            for excluded in topic.exclude:
-                for first, last in document.find(excluded, honour_mask=False):
-                    document.masked.update(range(first, last + 1))
-            spans: dict[tuple[int, int], str] = {}
-            for term in topic.terms:
+            document = base.fresh()
+            for number in sorted(excludes):
+                _, spans = _evaluate(topic.exclude[number], document, honour_mask=False)
+                document.masked.extend(span for span, _source in spans)
+            matched: dict[tuple[int, int], str] = {}
+            for term in terms:
                 for span in document.find(term):
-                    spans.setdefault(span, term.source)
-            for rule in topic.rules:
-                truth, rule_spans = _evaluate(rule, document)
+                    matched.setdefault(span, term.source)
+            for number in sorted(rules):
+                truth, rule_spans = _evaluate(topic.rules[number], document)
                 if truth:
                     for span, source in rule_spans:
-                        spans.setdefault(span, source)
-            for (first, last), source in sorted(spans.items()):
-                hits.append(Hit(name, source, words[first][1], words[last][2]))
+                        matched.setdefault(span, source)
+            hits.extend(Hit(name, source, *span) for span, source in sorted(matched.items()))
         return hits
 
 
-def _evaluate(node: Any, document: _Document) -> tuple[bool, list[tuple[tuple[int, int], str]]]:
+def _evaluate(
+    node: Any, document: Document, *, honour_mask: bool = True
+) -> tuple[bool, list[tuple[tuple[int, int], str]]]:
     kind = node[0]
     if kind == "term":
-        spans = document.find(node[1])
+        spans = document.find(node[1], honour_mask=honour_mask)
         return bool(spans), [(span, node[1].source) for span in spans]
+    if kind == "any":
+        hits = document.hits
+        found = [
+            (span, term.source)
+            for term in node[1]
+            if term.words[term.anchor] in hits
+            for span in document.find(term, honour_mask=honour_mask)
+        ]
+        return bool(found), found
     if kind == "not":
-        truth, _ = _evaluate(node[1], document)
+        truth, _ = _evaluate(node[1], document, honour_mask=honour_mask)
         return not truth, []
     if kind in ("and", "or"):
-        left_truth, left = _evaluate(node[1], document)
-        right_truth, right = _evaluate(node[2], document)
+        left_truth, left = _evaluate(node[1], document, honour_mask=honour_mask)
+        if kind == "and" and not left_truth:
+            return False, []
+        right_truth, right = _evaluate(node[2], document, honour_mask=honour_mask)
         truth = (left_truth and right_truth) if kind == "and" else (left_truth or right_truth)
         return truth, (left + right) if truth else []
     if kind == "near":
         distance = node[1]
-        _, left = _evaluate(node[2], document)
-        _, right = _evaluate(node[3], document)
+        _, left = _evaluate(node[2], document, honour_mask=honour_mask)
+        if not left:
+            return False, []
+        _, right = _evaluate(node[3], document, honour_mask=honour_mask)
         found = []
         for left_span, left_source in left:
             for right_span, right_source in right:
-                gap = max(right_span[0] - left_span[1], left_span[0] - right_span[1]) - 1
-                if gap <= distance:  # as in SQLite FTS5: at most n words between them
+                # as in SQLite FTS5: at most n words between them
+                if document.words_between(left_span, right_span, distance) <= distance:
                     found.append((left_span, left_source))
                     found.append((right_span, right_source))
         return bool(found), found

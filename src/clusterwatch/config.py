@@ -25,7 +25,7 @@ DB_ENV = "CLUSTERWATCH_DB"
 CONFIG_FILENAME = "clusterwatch.toml"
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_INTERVAL_RE = re.compile(r"^every\s+(\d+)\s*(m|min|h|d)$")
+_INTERVAL_RE = re.compile(r"^every\s+(\d+)\s*(s|sec|m|min|h|d)$")
 
 
 class ConfigError(Exception):
@@ -242,7 +242,7 @@ def config_from_dict(
 
 
 def parse_schedule(value: str) -> dict[str, Any]:
-    """A source's ``schedule``: a 5-field crontab line or ``every N m|h|d``.
+    """A source's ``schedule``: a 5-field crontab line or ``every N s|m|h|d``.
 
     Returns keyword arguments for an APScheduler trigger: ``{"cron": "..."}`` or
     ``{"interval": {"minutes": N}}``.
@@ -253,7 +253,14 @@ def parse_schedule(value: str) -> dict[str, Any]:
         number, unit = int(match.group(1)), match.group(2)
         if number < 1:
             raise ValueError("the interval must be at least 1")
-        key = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days"}[unit]
+        key = {
+            "s": "seconds",
+            "sec": "seconds",
+            "m": "minutes",
+            "min": "minutes",
+            "h": "hours",
+            "d": "days",
+        }[unit]
         return {"interval": {key: number}}
     if len(value.split()) == 5:
         from apscheduler.triggers.cron import CronTrigger

@@ -11,6 +11,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
 from .config import Config, SourceConfig
+from .locks import source_locks
 
 logger = logging.getLogger(__name__)
 
@@ -72,17 +73,25 @@ def crawl_sources(
         overrides["CLOSESPIDER_PAGECOUNT"] = max_pages
     settings = project_settings(config, overrides)
     loader = spider_loader(settings)
-    process = CrawlerProcess(settings)
-    crawlers = []
-    for source in sources:
-        crawler = process.create_crawler(loader.load(source.spider))
-        crawlers.append((source, crawler))
-        process.crawl(crawler, source=source.name, full=full)
-    with CrawlProgress(crawlers, enabled=progress):
-        process.start()
+    with source_locks(config.state_dir, [s.name for s in sources]) as busy:
+        runnable = [s for s in sources if s.name not in busy]
+        process = CrawlerProcess(settings)
+        crawlers = []
+        for source in runnable:
+            crawler = process.create_crawler(loader.load(source.spider))
+            crawlers.append((source, crawler))
+            process.crawl(crawler, source=source.name, full=full)
+        if crawlers:
+            with CrawlProgress(crawlers, enabled=progress):
+                process.start()
 
     db = open_db(config.db_path)
     summaries = []
+    for name, pid in busy.items():
+        holder = f"pid {pid}" if pid else "another process"
+        summaries.append(
+            RunSummary(name, None, f"skipped: {holder} is crawling it", 0, 0, 0, 0, "-")
+        )
     for source, crawler in crawlers:
         session = _sessions.get(crawler)
         run = db["crawl_runs"].get(session.run_id) if session else None

@@ -1,41 +1,60 @@
 """Publication dates as Polish sites print them, and sanity checks on them.
 
-"13 grudnia 2017", "28.01.2019", "13-12-2017", "2019-03-05", "4 grudnia 2019 r.", also Russian
-and English month names. A date in the future is never a publication date.
+"13 grudnia 2017", "28.01.2019", "13-12-2017", "2019-03-05", "4 grudnia 2019 r.", "13 XII 2017",
+"13 gru 2017", also Russian, Belarusian, English and German month names. A date in the future is
+never a publication date.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
+
+from lxml.etree import XPath
 
 from .text import fold_word
 
-# month names by their folded stems: Polish genitive/nominative, Russian, Belarusian, English
+# month names by their folded stems: Polish genitive/nominative, Russian, Belarusian, English, German
 _MONTHS = {
     1: ("stycz", "январ", "студзен", "jan"),
     2: ("luty", "lutego", "феврал", "лют", "feb"),
     3: ("marz", "marc", "март", "сакавік", "mar"),
     4: ("kwie", "апрел", "красавік", "apr"),
-    5: ("maj", "мая", "май", "трав", "трау", "may"),
+    5: ("maj", "мая", "май", "трав", "трау", "may", "mai"),
     6: ("czerw", "июн", "чэрвен", "jun"),
     7: ("lip", "июл", "ліпен", "jul"),
     8: ("sierp", "август", "жні", "aug"),
     9: ("wrze", "сентябр", "верасн", "sep"),
-    10: ("pazdz", "октябр", "кастрычнік", "oct"),
+    10: ("pazdz", "октябр", "кастрычнік", "oct", "okt"),
     11: ("listop", "ноябр", "лістапад", "nov"),
-    12: ("grud", "декабр", "снеж", "dec"),
+    12: ("grud", "декабр", "снеж", "dec", "dez"),
 }
+# abbreviations as forums and listings print them ("13 Sty 2010"), matched as whole words only:
+# as stems they would read "części" as June
+_ABBREVIATIONS = {
+    "sty": 1, "lut": 2, "mar": 3, "kwi": 4, "maj": 5, "cze": 6,
+    "lip": 7, "sie": 8, "wrz": 9, "paz": 10, "lis": 11, "gru": 12,
+    "jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_ROMAN = {
+    "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6,
+    "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12,
+}  # fmt: skip
 _NUMERIC = [
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), ("y", "m", "d")),
+    (re.compile(r"\b(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})\b"), ("y", "m", "d")),
     (re.compile(r"\b(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})\b"), ("d", "m", "y")),
 ]
+_ROMAN_DATE = re.compile(r"\b(\d{1,2})[ .]\s*([IVX]{1,4})[ .]\s*(\d{4})\b")
 _WORDY = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]{3,})\.?,?\s+(\d{4})\b", re.UNICODE)
 _WORDY_EN = re.compile(r"\b([A-Za-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 
 
 def _month(word: str) -> int | None:
     folded = fold_word(word)
+    if folded in _ABBREVIATIONS:
+        return _ABBREVIATIONS[folded]
     for number, stems in _MONTHS.items():
         if any(folded.startswith(fold_word(stem)) for stem in stems):
             return number
@@ -70,6 +89,12 @@ def parse_date(text: str | None, today: date | None = None) -> date | None:
             found = _valid(int(match.group(3)), month, int(match.group(1)), today)
             if found:
                 candidates.append((match.start(), found))
+    for match in _ROMAN_DATE.finditer(text):
+        month = _ROMAN.get(match.group(2))
+        if month:
+            found = _valid(int(match.group(3)), month, int(match.group(1)), today)
+            if found:
+                candidates.append((match.start(), found))
     for match in _WORDY_EN.finditer(text):
         month = _month(match.group(1))
         if month:
@@ -88,3 +113,37 @@ def sane_date(value: str | None, today: date | None = None) -> date | None:
     except ValueError:
         return parse_date(value, today)
     return _valid(found.year, found.month, found.day, today or date.today())
+
+
+# where pages print their publication date: <time>, and elements named for dates or bylines
+_DATE_ELEMENTS = XPath(
+    "//time | //*[@class or @id][contains(translate(concat(@class, ' ', @id),"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'date')"
+    " or contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+    " 'abcdefghijklmnopqrstuvwxyz'), 'data')"
+    " or contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+    " 'abcdefghijklmnopqrstuvwxyz'), 'publi')"
+    " or contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+    " 'abcdefghijklmnopqrstuvwxyz'), 'posted')"
+    " or contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+    " 'abcdefghijklmnopqrstuvwxyz'), 'meta')]"
+)
+_MAX_DATE_ELEMENTS = 40
+
+
+def find_page_date(tree: Any, today: date | None = None) -> date | None:
+    """The first plausible date in the elements where pages print dates (``<time>``, classes
+    like ``entry-date``, ``data-publikacji``, ``post-meta``), in any of the formats above.
+
+    A fallback for when the page's metadata (read by htmldate) states no date: htmldate does
+    not know Polish month names.
+    """
+    today = today or date.today()
+    for element in _DATE_ELEMENTS(tree)[:_MAX_DATE_ELEMENTS]:
+        value = element.get("datetime") or element.text_content()
+        if value and len(value) <= 200:
+            found = sane_date(value.strip(), today) if element.get("datetime") else None
+            found = found or parse_date(value, today)
+            if found:
+                return found
+    return None

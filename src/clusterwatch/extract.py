@@ -4,21 +4,41 @@ Pure: no Scrapy, no network, no archive. ``extract_article(html, url)`` returns 
 :class:`Extracted` or None when the page holds no article (too little text).
 Site spiders pass :class:`SiteRules` (CSS selectors for title, date, author and body, and
 chrome to drop); whatever a rule does not find falls back to trafilatura.
+
+Without rules the page is parsed once and goes through:
+
+1. :func:`.extract_meta.page_metadata`: title, author, description, tags and date as declared;
+2. :func:`.extract_clean.prune_tree`: boilerplate elements out (captions, share boxes, …), and
+   tables used for page layout read as plain blocks;
+3. :func:`.extract_thread.find_thread`: on a forum the posts are the content;
+4. trafilatura in its fast mode (as precise as the default here, and a third cheaper), its
+   fallbacks (readability, jusText) only when the fast result looks like menus or misses most
+   of the page; the article's lead when trafilatura left it in the header;
+5. :func:`.extract_clean.clean_text`: lines of chrome out;
+6. :func:`.extract_meta.publication_date`: the date stated by the page, Polish formats
+   included, never one in the future.
+
+``benchmarks/extraction_quality.py`` and ``tests/test_extraction_quality.py`` measure the result
+against trafilatura's defaults; ``benchmarks/extraction_speed.py`` its cost.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 import py3langid
 import trafilatura
 from bs4 import BeautifulSoup
+from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
 
 from .dates import parse_date, sane_date
+from .extract_clean import clean_text, find_lead, prune_tree, unwrap_layout_tables, with_lead
+from .extract_meta import page_metadata, publication_date
+from .extract_thread import PROSE_LINE, find_thread, post_text, posts_are_content, text_chars
 
 logger = logging.getLogger(__name__)
 
@@ -28,16 +48,6 @@ _identifier = py3langid.langid.LanguageIdentifier.from_pickled_model(
     py3langid.langid.MODEL_FILE, norm_probs=True
 )
 _identifier.set_languages(LANGUAGES)
-
-# Lines of site chrome that survive extraction on Polish sites: navigation, newsletter boxes,
-# "back" links, cookie notices. Matched against whole lines, at the start or end of the text.
-_CHROME_LINES = re.compile(
-    r"^(?:powrót|wróć|przejdź do (?:treści|menu)|zobacz (?:pozostałe|wszystkie|więcej)(?: artykuły| aktualności)?"
-    r"|zapisz się do newslettera.*|newsletter|nasze publikacje|sonda|w górę|do góry|tagi:?|udostępnij.*"
-    r"|drukuj|czytaj (?:więcej|dalej)|więcej informacji:?|skip to (?:main )?content|back to top"
-    r"|.*(?:pliki cookies|plików cookies|ciasteczk|cookie policy|polityk\w* cookies).*)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -76,21 +86,13 @@ class Extracted:
 
 
 def detect_language(text: str) -> str | None:
-    sample = text[:4000]
+    # py3langid walks every byte in Python; 1000 characters tell pl, ru, be, uk and en apart as
+    # well as 4000 on the evaluation pages
+    sample = text[:1000]
     if len(sample.strip()) < 20:
         return None
     language, _probability = _identifier.classify(sample)
     return language
-
-
-def _clean_lines(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    while lines and _CHROME_LINES.match(lines[0]):
-        lines.pop(0)
-    while lines and _CHROME_LINES.match(lines[-1]):
-        lines.pop()
-    return "\n".join(lines)
 
 
 def _select_text(soup: BeautifulSoup, selector: str | None) -> str | None:
@@ -110,58 +112,137 @@ def extract_article(
     today: date | None = None,
     min_chars: int = MIN_ARTICLE_CHARS,
 ) -> Extracted | None:
-    """Extract one article; None when the page is not one (or unusable)."""
+    """Extract one article; None when the page is not one (or unusable).
+
+    ``published`` is None when the page states no date (the archive then uses the date the
+    page was first seen); ``today`` bounds dates (none in the future).
+    """
     today = today or date.today()
-    date_params = {"max_date": today.isoformat(), "extensive_search": True, "original_date": True}
-    options = dict(include_comments=False, include_tables=True, with_metadata=True)
-    rule_title = rule_date = rule_author = None
-    body_html = None
-    if rules is not None:
-        soup = BeautifulSoup(html, "lxml")
-        for selector in rules.drop:
-            for element in soup.select(selector):
-                element.decompose()
-        rule_title = _select_text(soup, rules.title)
-        rule_date = _select_text(soup, rules.date)
-        rule_author = _select_text(soup, rules.author)
-        if rules.body:
-            element = soup.select_one(rules.body)
-            if element is not None:
-                body_html = f"<html><body><article>{element}</article></body></html>"
-        html = str(soup)
     try:
-        if body_html is not None:
-            document = trafilatura.bare_extraction(body_html, url=url, favor_recall=True, **options)
-            metadata = extract_metadata(html, default_url=url, date_config=date_params)
-        else:
-            document = trafilatura.bare_extraction(
-                html, url=url, date_extraction_params=date_params, **options
-            )
-            metadata = document
-    except (
-        Exception
-    ):  # trafilatura raises on some malformed input; a bad page must not stop a crawl
+        if rules is not None:
+            return _extract_with_rules(html, url, rules, today, min_chars)
+        return _extract_generic(html, url, today, min_chars)
+    except Exception:  # trafilatura raises on some malformed input: one page must not stop a crawl
         logger.warning("extraction failed for %s", url, exc_info=True)
         return None
-    if document is None or not document.text:
+
+
+def _extract_generic(html: str, url: str | None, today: date, min_chars: int) -> Extracted | None:
+    tree = load_html(html)
+    if tree is None:
         return None
-    text = _clean_lines(document.text)
+    metadata = page_metadata(tree, url, today)  # before pruning, which drops author boxes
+    prune_tree(tree)
+    # read as tables, page frames come out as one line per row with paragraphs and lists run
+    # together; data tables stay tables
+    unwrap_layout_tables(tree)
+    thread = find_thread(tree)
+    options = dict(url=url, include_comments=False, include_tables=True)
+    document = trafilatura.bare_extraction(tree, fast=True, **options)
+    main_text = (document.text if document is not None else "") or ""
+    if thread is None and _worth_fallbacks(main_text, tree):
+        # trafilatura's fast heuristics took a menu for the content: its fallbacks (readability,
+        # jusText) judge by other signals; worth their cost on such pages only
+        fallback = trafilatura.bare_extraction(tree, fast=False, **options)
+        if fallback is not None and _text_score(fallback.text) > _text_score(main_text):
+            main_text = fallback.text or ""
+    title = " ".join((metadata.title or "").split())
+    forum = thread is not None and posts_are_content(thread, main_text)
+    if forum:
+        text = "\n".join(post_text(post) for post in thread.posts)
+    else:
+        text = with_lead(main_text, find_lead(tree, metadata.description))
+    text = clean_text(text, title=title, author=metadata.author, forum=forum)
     if len(text) < min_chars:
         return None
-    title = rule_title or (metadata.title if metadata else None) or document.title or ""
-    published = parse_date(rule_date, today) if rule_date else None
-    published_from = "page" if published else None
-    if published is None and metadata is not None:
-        published = sane_date(metadata.date, today)
-        published_from = "page" if published else None
-    language = detect_language(f"{title}\n{text}")
+    published = publication_date(
+        tree, metadata, thread.opening_post if thread else None, url, today
+    )
     return Extracted(
-        title=" ".join(title.split()),
+        title=title,
         text=text,
         published=published.isoformat() if published else None,
-        published_from=published_from,
-        author=rule_author or (metadata.author if metadata else None),
-        language=language,
+        published_from="page" if published else None,
+        author=metadata.author,
+        language=detect_language(f"{title}\n{text}"),
+        description=metadata.description,
+        tags=list(metadata.tags or []),
+    )
+
+
+def _prose(text: str | None) -> int:
+    """Characters in lines of prose (long, or sentences), as opposed to menu items."""
+    return sum(
+        len(line)
+        for line in (text or "").splitlines()
+        if len(line) >= PROSE_LINE or (len(line) >= 40 and line.rstrip().endswith((".", "?", "!")))
+    )
+
+
+def _worth_fallbacks(text: str, tree: HtmlElement) -> bool:
+    """Whether trafilatura's fast result looks like menus (little prose), or is short on a page
+    that has much more text: then its fallbacks may find the article."""
+    if _prose(text) < _MENU_PROSE * len(text):
+        return True
+    if len(text) >= 2 * MIN_ARTICLE_CHARS:
+        return False
+    body = tree.find("body")
+    return body is not None and text_chars(body) >= _MISSED_TEXT * len(text)
+
+
+_MENU_PROSE = 0.5  # share of prose lines below which a text is menus
+_MISSED_TEXT = 4  # times more text on the page than extracted
+
+
+def _text_score(text: str | None) -> float:
+    prose = _prose(text)
+    return prose - 0.2 * (len(text or "") - prose)
+
+
+def _extract_with_rules(
+    html: str, url: str | None, rules: SiteRules, today: date, min_chars: int
+) -> Extracted | None:
+    date_params = {"max_date": today.isoformat(), "extensive_search": True, "original_date": True}
+    options = dict(include_comments=False, include_tables=True, with_metadata=True)
+    soup = BeautifulSoup(html, "lxml")
+    for selector in rules.drop:
+        for element in soup.select(selector):
+            element.decompose()
+    rule_title = _select_text(soup, rules.title)
+    rule_date = _select_text(soup, rules.date)
+    rule_author = _select_text(soup, rules.author)
+    body_html = None
+    if rules.body:
+        element = soup.select_one(rules.body)
+        if element is not None:
+            body_html = f"<html><body><article>{element}</article></body></html>"
+    html = str(soup)
+    if body_html is not None:
+        document = trafilatura.bare_extraction(body_html, url=url, favor_recall=True, **options)
+        metadata = extract_metadata(html, default_url=url, date_config=date_params)
+    else:
+        document = trafilatura.bare_extraction(
+            html, url=url, date_extraction_params=date_params, **options
+        )
+        metadata = document
+    if document is None or not document.text:
+        return None
+    title = rule_title or (metadata.title if metadata else None) or document.title or ""
+    title = " ".join(title.split())
+    author = rule_author or (metadata.author if metadata else None)
+    text = clean_text(document.text, title=title, author=author)
+    if len(text) < min_chars:
+        return None
+    published = parse_date(rule_date, today) if rule_date else None
+    if published is None and metadata is not None:
+        published = sane_date(metadata.date, today)
+    return Extracted(
+        title=title,
+        text=text,
+        published=published.isoformat() if published else None,
+        published_from="page" if published else None,
+        author=author,
+        language=detect_language(f"{title}\n{text}"),
         description=metadata.description if metadata else None,
         tags=list((metadata.tags or []) if metadata else []),
     )

@@ -6,8 +6,15 @@ later), so the rules live in one place:
 - the canonical URL identifies an article; the same URL with changed title or text becomes a
   new revision (with a unified diff to the previous one), never a new article;
 - a new article joins the story of an exact copy (same normalised text) or of a near-duplicate
-  (MinHash), else starts a story; copies are kept and listed, never dropped;
+  (MinHash candidates, checked on exact shingles: dedup.py), else starts a story; copies are kept
+  and listed, never dropped. A story's original source is the one its articles name
+  ("Źródło: …"), else the source of its first article;
+- the search terms (search.py) and the near-duplicate signature follow every new text;
 - alerts are matched on new articles and new revisions only, each once.
+
+What needs no database (hashes, shingles, lemmas: the first lemmatisation in a process loads
+simplemma's data) is computed before the write transaction starts, so that it never holds the
+archive's write lock.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import dedup
+from . import dedup, search
 from .alerts import TopicMatcher, snippet_for
 from .extract import Extracted
 from .store import utcnow
@@ -37,6 +44,26 @@ class IngestResult:
     topics: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """What an article's text gives without the database."""
+
+    text_hash: str
+    grams: frozenset[str]
+    signature: dedup.Signature | None
+    terms: search.Terms
+
+    @classmethod
+    def of(cls, extracted: Extracted) -> _Prepared:
+        grams = dedup.shingles(extracted.text)
+        return cls(
+            dedup.content_hash(extracted.text),
+            grams,
+            dedup.Signature.of(grams),
+            search.terms_of(extracted.title, extracted.text, extracted.language),
+        )
+
+
 def ingest_article(
     db: Database,
     extracted: Extracted,
@@ -52,24 +79,28 @@ def ingest_article(
     """Store ``extracted`` under its canonical ``url``; see the module docstring."""
     seen = seen or utcnow()
     url = canonical_url(url)
+    existing = _current(db, url)
+    if existing is not None and not _changed(existing, extracted):
+        return _unchanged(db, existing, seen)
+    prepared = _Prepared.of(extracted)
     with db.atomic():
-        existing = db.execute(
-            "select id, title, text, revision, story, published from articles where url = ?", [url]
-        ).fetchone()
+        existing = _current(db, url)  # again: another writer may have stored it meanwhile
         if existing is None:
             return _insert_new(
-                db, extracted, url, source, matcher, crawl_run, fetched_url, seen, source_domains
+                db,
+                extracted,
+                prepared,
+                url,
+                source,
+                matcher,
+                crawl_run,
+                fetched_url,
+                seen,
+                source_domains,
             )
-        article_id, old_title, old_text, number, story, published = existing
-        changed = dedup.normalise(old_title or "") != dedup.normalise(
-            extracted.title
-        ) or dedup.normalise(old_text or "") != dedup.normalise(extracted.text)
-        if not changed:
-            db.execute("update articles set last_seen = ? where id = ?", [seen, article_id])
-            current = db.execute(
-                "select id from revisions where article = ? and number = ?", [article_id, number]
-            ).fetchone()
-            return IngestResult("unchanged", article_id, current[0], story)
+        if not _changed(existing, extracted):
+            return _unchanged(db, existing, seen)
+        article_id, old_title, old_text, number, story, _ = existing
         diff = "\n".join(
             difflib.unified_diff(
                 f"{old_title}\n\n{old_text}".splitlines(),
@@ -79,13 +110,17 @@ def ingest_article(
                 lineterm="",
             )
         )
-        revision_id = _insert_revision(db, article_id, number + 1, extracted, seen, crawl_run, diff)
-        db["articles"].update(
+        revision_id = _insert_revision(
+            db, article_id, number + 1, extracted, prepared, seen, crawl_run, diff
+        )
+        _update(
+            db,
+            "articles",
             article_id,
             {
                 "title": extracted.title,
                 "text": extracted.text,
-                "content_hash": dedup.content_hash(extracted.text),
+                "content_hash": prepared.text_hash,
                 "revision": number + 1,
                 "last_seen": seen,
                 "author": extracted.author,
@@ -99,17 +134,39 @@ def ingest_article(
                 ),
             },
         )
-        signature = dedup.Signature.of(extracted.text)
-        if signature is not None:
-            dedup.save_signature(db, article_id, signature)
+        dedup.save_signature(db, article_id, prepared.signature)
+        search.save_terms(db, article_id, prepared.terms)
         _touch_story(db, story, seen)
         topics = _save_matches(db, matcher, article_id, revision_id, extracted, seen)
         return IngestResult("updated", article_id, revision_id, story, topics)
 
 
+def _current(db: Database, url: str) -> tuple[Any, ...] | None:
+    return db.execute(
+        "select id, title, text, revision, story, published from articles where url = ?", [url]
+    ).fetchone()
+
+
+def _changed(existing: tuple[Any, ...], extracted: Extracted) -> bool:
+    _, old_title, old_text, *_ = existing
+    old = (dedup.normalise(old_title or ""), dedup.normalise(old_text or ""))
+    return old != (dedup.normalise(extracted.title), dedup.normalise(extracted.text))
+
+
+def _unchanged(db: Database, existing: tuple[Any, ...], seen: str) -> IngestResult:
+    article_id, _, _, number, story, _ = existing
+    with db.atomic():
+        db.execute("update articles set last_seen = ? where id = ?", [seen, article_id])
+        current = db.execute(
+            "select id from revisions where article = ? and number = ?", [article_id, number]
+        ).fetchone()
+    return IngestResult("unchanged", article_id, current[0], story)
+
+
 def _insert_new(
     db: Database,
     extracted: Extracted,
+    prepared: _Prepared,
     url: str,
     source: str,
     matcher: TopicMatcher | None,
@@ -118,67 +175,128 @@ def _insert_new(
     seen: str,
     source_domains: dict[str, list[str]] | None,
 ) -> IngestResult:
-    text_hash = dedup.content_hash(extracted.text)
-    signature = dedup.Signature.of(extracted.text)
-    story = None
-    exact = db.execute(
-        "select story from articles where content_hash = ? order by id limit 1", [text_hash]
-    ).fetchone()
-    if exact:
-        story = exact[0]
-    elif signature is not None:
-        near = dedup.find_near_duplicate(db, signature)
-        if near:
-            story = db.execute("select story from articles where id = ?", [near[0]]).fetchone()[0]
+    story = _story_of_copies(db, prepared, source_domains)
     published, published_from = extracted.published, extracted.published_from
     if not published:
         published, published_from = seen[:10], "first-seen"
-    article_id = (
-        db["articles"]
-        .insert(
+    article_id = _insert(
+        db,
+        "articles",
+        {
+            "url": url,
+            "source": source,
+            "title": extracted.title,
+            "text": extracted.text,
+            "published": published,
+            "published_from": published_from,
+            "author": extracted.author,
+            "language": extracted.language,
+            "description": extracted.description,
+            "content_hash": prepared.text_hash,
+            "revision": 1,
+            "first_seen": seen,
+            "last_seen": seen,
+            "fetched_url": fetched_url or url,
+        },
+    )
+    named = dedup.named_source(extracted.text)
+    if story is None:
+        story = _insert(
+            db,
+            "stories",
             {
-                "url": url,
-                "source": source,
                 "title": extracted.title,
-                "text": extracted.text,
-                "published": published,
-                "published_from": published_from,
-                "author": extracted.author,
-                "language": extracted.language,
-                "description": extracted.description,
-                "content_hash": text_hash,
-                "revision": 1,
+                "first_article": article_id,
+                "original_source": _source_for(named, source_domains) or source,
+                "original_url": named if named and named.startswith("http") else url,
                 "first_seen": seen,
                 "last_seen": seen,
-                "fetched_url": fetched_url or url,
-            }
+                "articles": 0,
+            },
         )
-        .last_pk
-    )
-    if story is None:
-        named = dedup.named_source(extracted.text)
-        story = (
-            db["stories"]
-            .insert(
-                {
-                    "title": extracted.title,
-                    "first_article": article_id,
-                    "original_source": _source_for(named, source_domains) or source,
-                    "original_url": named if named and named.startswith("http") else url,
-                    "first_seen": seen,
-                    "last_seen": seen,
-                    "articles": 0,
-                }
-            )
-            .last_pk
-        )
-    db["articles"].update(article_id, {"story": story})
+    elif named:
+        _adopt_named_source(db, story, named, source_domains)
+    db.execute("update articles set story = ? where id = ?", [story, article_id])
     _touch_story(db, story, seen)
-    if signature is not None:
-        dedup.save_signature(db, article_id, signature)
-    revision_id = _insert_revision(db, article_id, 1, extracted, seen, crawl_run, None)
+    dedup.save_signature(db, article_id, prepared.signature)
+    search.save_terms(db, article_id, prepared.terms)
+    revision_id = _insert_revision(db, article_id, 1, extracted, prepared, seen, crawl_run, None)
     topics = _save_matches(db, matcher, article_id, revision_id, extracted, seen)
     return IngestResult("new", article_id, revision_id, story, topics)
+
+
+def _story_of_copies(
+    db: Database, prepared: _Prepared, source_domains: dict[str, list[str]] | None
+) -> int | None:
+    """The story of the stored copies of a new text: of an exact copy, else of its
+    near-duplicates. When these are in several stories, the new text bridges them (copies that
+    arrived before their original, too different from each other to be grouped): they are merged
+    into the earliest."""
+    exact = db.execute(
+        "select story from articles where content_hash = ? order by id limit 1",
+        [prepared.text_hash],
+    ).fetchone()
+    if exact:
+        return exact[0]
+    if prepared.signature is None:
+        return None
+    near = [n.article for n in dedup.find_near_duplicates(db, prepared.grams, prepared.signature)]
+    if not near:
+        return None
+    stories = [
+        row[0]
+        for row in db.execute(
+            f"select id from stories where id in (select story from articles where id in "
+            f"({', '.join('?' * len(near))})) order by first_seen, id",
+            near,
+        )
+    ]
+    if len(stories) > 1:
+        _merge_stories(db, stories[0], stories[1:], source_domains)
+    return stories[0] if stories else None
+
+
+def _merge_stories(
+    db: Database, into: int, others: list[int], source_domains: dict[str, list[str]] | None
+) -> None:
+    marks = ", ".join("?" * len(others))
+    logger.info("stories %s merged into story %d", others, into)
+    db.execute(f"update articles set story = ? where story in ({marks})", [into, *others])
+    db.execute(f"delete from stories where id in ({marks})", others)
+    first_seen = db.execute(
+        "select min(first_seen) from articles where story = ?", [into]
+    ).fetchone()[0]
+    db.execute("update stories set first_seen = ? where id = ?", [first_seen, into])
+    # the original named by any of the merged copies (the earliest such), else unchanged
+    for (text,) in db.execute(
+        "select text from articles where story = ? order by first_seen, id", [into]
+    ).fetchall():
+        if named := dedup.named_source(text or ""):
+            _adopt_named_source(db, into, named, source_domains)
+            break
+
+
+def _adopt_named_source(
+    db: Database, story: int, named: str, source_domains: dict[str, list[str]] | None
+) -> None:
+    """A copy that names its source ("Źródło: …") corrects a story whose original was only
+    guessed from its first article (which named none)."""
+    row = db.execute(
+        "select s.original_source, a.source, a.text from stories s "
+        "join articles a on a.id = s.first_article where s.id = ?",
+        [story],
+    ).fetchone()
+    if row is None or row[0] != row[1] or dedup.named_source(row[2] or "") is not None:
+        return
+    db.execute(
+        "update stories set original_source = ?, original_url = coalesce(?, original_url) "
+        "where id = ?",
+        [
+            _source_for(named, source_domains) or row[1],
+            named if named.startswith("http") else None,
+            story,
+        ],
+    )
 
 
 def _insert_revision(
@@ -186,26 +304,41 @@ def _insert_revision(
     article_id: int,
     number: int,
     extracted: Extracted,
+    prepared: _Prepared,
     seen: str,
     crawl_run: int | None,
     diff: str | None,
 ) -> int:
-    return (
-        db["revisions"]
-        .insert(
-            {
-                "article": article_id,
-                "number": number,
-                "title": extracted.title,
-                "text": extracted.text,
-                "content_hash": dedup.content_hash(extracted.text),
-                "seen": seen,
-                "crawl_run": crawl_run,
-                "diff": diff,
-            }
-        )
-        .last_pk
+    return _insert(
+        db,
+        "revisions",
+        {
+            "article": article_id,
+            "number": number,
+            "title": extracted.title,
+            "text": extracted.text,
+            "content_hash": prepared.text_hash,
+            "seen": seen,
+            "crawl_run": crawl_run,
+            "diff": diff,
+        },
     )
+
+
+# plain SQL on the path every article takes: sqlite-utils' insert() and update() read the table's
+# schema on each call, which cost more than the writes themselves here
+def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
+    columns = ", ".join(f"[{c}]" for c in row)
+    cursor = db.execute(
+        f"insert into [{table}] ({columns}) values ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+    return cursor.lastrowid
+
+
+def _update(db: Database, table: str, pk: int, values: dict[str, Any]) -> None:
+    assignments = ", ".join(f"[{c}] = ?" for c in values)
+    db.execute(f"update [{table}] set {assignments} where id = ?", [*values.values(), pk])
 
 
 def _touch_story(db: Database, story: int, seen: str) -> None:

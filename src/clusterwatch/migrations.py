@@ -317,6 +317,56 @@ def m005_incremental_crawling(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_digest_outbox(db: Database) -> None:
+    # a digest is reserved (status "sending") before it is sent; its Message-ID is kept so that a
+    # digest left unfinished by a crash goes out again as the same message
+    db["digests"].add_column("message_id", str)
+    db["digests"].create_index(["recipient", "status"])
+
+
+@migrations()
+def m006_search(db: Database) -> None:
+    # near-duplicates: 4-word shingles, 64 bands of 2 rows, one integer key per band in a
+    # WITHOUT ROWID table (one B-tree to write per key); see dedup.py
+    db.execute("drop table lsh_bands")
+    db.execute(
+        """
+        create table lsh_bands (
+          key integer not null,
+          article integer not null references articles(id),
+          primary key (key, article)
+        ) without rowid
+        """
+    )
+    db["lsh_bands"].create_index(["article"])
+    # search: each article's words as folded lemmas (search.py), with their FTS5 index kept in
+    # step by triggers, and the folded form → lemma pairs seen, for mapping query words
+    db["article_terms"].create(
+        {"article": int, "title": str, "text": str},
+        pk="article",
+        foreign_keys=[("article", "articles", "id")],
+    )
+    db["article_terms"].enable_fts(
+        ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+    db.execute(
+        """
+        create table search_vocabulary (
+          form text not null,
+          lemma text not null,
+          primary key (form, lemma)
+        ) without rowid
+        """
+    )
+    # an archive that already has articles: signatures in the new scheme, and search terms
+    # (this loads simplemma once, and only when there are articles)
+    from . import dedup, search
+
+    dedup.index_all(db)
+    search.index_all(db)
+
+
 def migrate(db: Database) -> None:
     """Bring an archive to the current schema (idempotent)."""
     migrations.apply(db)

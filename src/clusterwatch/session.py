@@ -9,6 +9,7 @@ and counters reach the archive every ``FETCH_BATCH`` fetches and at the end.
 
 from __future__ import annotations
 
+import json
 import logging
 import weakref
 from collections import Counter
@@ -52,7 +53,7 @@ class CrawlSession:
             ).fetchone()
         )
         self.run_id = store.start_run(self.db, source)
-        self.matcher = TopicMatcher.from_config(config.topics)
+        self.matcher = matcher_for(config)
         self.source_domains = {s.name: list(s.allowed_domains) for s in config.sources}
         self._fetches: list[dict[str, Any]] = []
         self._pages: dict[str, dict[str, Any]] = {}
@@ -173,6 +174,19 @@ class CrawlSession:
         )
         store.finish_run(self.db, self.run_id, status=status, reason=reason, stats=stats)
         logger.info("crawl run %s of %s: %s (%s)", self.run_id, self.source, status, reason)
+
+
+_matchers: dict[str, TopicMatcher] = {}
+
+
+def matcher_for(config: Config) -> TopicMatcher:
+    """One matcher per process and topic set: building one reads simplemma's dictionaries."""
+    key = json.dumps(
+        {name: spec.model_dump() for name, spec in config.topics.items()}, sort_keys=True
+    )
+    if key not in _matchers:
+        _matchers[key] = TopicMatcher.from_config(config.topics)
+    return _matchers[key]
 
 
 def _header(headers: Any, name: bytes) -> str | None:

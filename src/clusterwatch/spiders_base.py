@@ -226,7 +226,7 @@ class ClusterwatchSpider(scrapy.Spider):
 
     def parse_robots(self, response: Response, origin: str) -> Iterable[Request]:
         sitemaps = (
-            list(sitemap_urls_from_robots(response.text, base_url=origin))
+            list(sitemap_urls_from_robots(response.body, base_url=origin))
             if isinstance(response, TextResponse) and response.status == 200
             else []
         )

@@ -1,0 +1,88 @@
+"""Extraction quality: clusterwatch's extraction against trafilatura's defaults, in one run.
+
+Scores both on the evaluation pages in ``../shared/eval`` (``CLUSTERWATCH_EVAL_DIR``) as the
+tests do (see ``clusterwatch.extract_eval``): Polish news and forum pages by snippets that must and
+must not appear, the scrapinghub article-extraction-benchmark pages by word 4-gram shingles.
+Goals (issue 4): Polish news F1 >= 0.96, Polish forums >= 0.85, scrapinghub >= 0.96.
+
+    .venv/bin/python benchmarks/extraction_quality.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import trafilatura  # noqa: E402
+from _common import print_table  # noqa: E402
+
+from clusterwatch import extract_eval  # noqa: E402
+from clusterwatch.extract import extract_article  # noqa: E402
+
+GOALS = {"pl news": 0.96, "pl forum": 0.85, "scrapinghub": 0.96}
+
+
+def clusterwatch_text(html: str, url: str | None) -> str | None:
+    extracted = extract_article(html, url)
+    return extracted.text if extracted else None
+
+
+def trafilatura_defaults(html: str, url: str | None) -> str | None:
+    return trafilatura.extract(html, url=url)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=None, help="evaluation data folder")
+    args = parser.parse_args(argv)
+    root = args.eval_dir or extract_eval.eval_dir()
+    snippet_pages = (
+        extract_eval.load_snippet_pages(root) if (root / extract_eval.PL_DIR).is_dir() else []
+    )
+    body_pages = (
+        extract_eval.load_body_pages(root) if (root / extract_eval.AEB_DIR).is_dir() else []
+    )
+    if not snippet_pages and not body_pages:
+        print(f"skipped: no evaluation data in {root} (set CLUSTERWATCH_EVAL_DIR)")
+        return {}
+    logging.disable(logging.WARNING)  # trafilatura logs every page it finds short
+    ours = extract_eval.score_extractor(clusterwatch_text, snippet_pages, body_pages)
+    theirs = extract_eval.score_extractor(trafilatura_defaults, snippet_pages, body_pages)
+    logging.disable(logging.NOTSET)
+    print(
+        f"Extraction quality on {len(snippet_pages) + len(body_pages)} pages from {root}\n"
+        f"(clusterwatch vs trafilatura {trafilatura.__version__} defaults, same run)\n"
+    )
+    rows = []
+    for name, score in ours.items():
+        base = theirs[name]
+        rows.append(
+            [
+                f"{name} ({score.pages} pages)",
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+                f"{base.precision:.3f}",
+                f"{base.recall:.3f}",
+                f"{base.f1:.3f}",
+                f"{GOALS[name]:.2f}",
+                "yes" if score.f1 >= GOALS[name] else "NO",
+            ]
+        )
+    print_table(["data", "P", "R", "F1", "trafi P", "trafi R", "trafi F1", "goal F1", "met"], rows)
+    return {
+        name: {
+            "clusterwatch": vars(ours[name]),
+            "trafilatura_defaults": vars(theirs[name]),
+            "goal_f1": GOALS[name],
+        }
+        for name in ours
+    }
+
+
+if __name__ == "__main__":
+    main()

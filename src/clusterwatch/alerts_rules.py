@@ -1,0 +1,330 @@
+"""The topic rule language: folding, terms (words, prefixes, lemmas, phrases) and rule trees.
+
+Parsing needs no dictionary: a configuration is checked at load time without loading the
+lemmatiser, which only the matcher needs (see ``alerts_lemmas``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .text import WORD_RE, fold_word
+
+LEMMA_LANGUAGES = ("pl", "ru", "uk", "en")  # what simplemma ships dictionaries for, of ours
+
+
+class RuleError(ValueError):
+    """A topic rule that cannot be compiled; the message names the topic, the term and why."""
+
+
+# --- folding: one character in, one character out, so offsets stay those of the text ----------
+
+
+_COMMON_FOLDS = tuple(
+    (a, b) for a, b in zip("ąćęłńóśźżйёўї", "acelnoszzиеуі", strict=True)
+)  # Polish and the Cyrillic ones: str.replace is far faster than str.translate on long texts
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = ((0x00C0, 0x0250), (0x0370, 0x0530), (0x1E00, 0x1F00))
+    for low, high in ranges:
+        for code in range(low, high):
+            folded = fold_word(chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+_OTHER_FOLDS_RE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD_TABLE) if chr(c).islower()) + "]"
+)
+
+
+def fold_chars(text: str) -> str:
+    """Lowercase without diacritics (``ł`` → ``l``, ``й`` → ``и``, ``ў`` → ``у``), same length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # 'İ' and a few others lowercase to two characters
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if lowered.isascii():
+        return lowered
+    for accented, plain in _COMMON_FOLDS:
+        if accented in lowered:
+            lowered = lowered.replace(accented, plain)
+    if _OTHER_FOLDS_RE.search(lowered):  # é, ü, č…: rarer, and slower to fold
+        lowered = lowered.translate(_FOLD_TABLE)
+    return lowered
+
+
+# --- terms -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WordPattern:
+    """One word of a term: ``exact`` (folded word), ``prefix`` (``klastr*``) or ``lemma``.
+
+    A lemma pattern (``~klaster``) stands for every form the dictionaries of ``langs`` give
+    that lemma; the matcher expands it once (``alerts_lemmas``).
+    """
+
+    text: str  # folded
+    kind: str = "exact"  # exact, prefix, lemma
+    langs: tuple[str, ...] = ()
+    lemma: str = ""  # a lemma as written (the dictionary's spelling, any case)
+
+    def __post_init__(self) -> None:  # hashed for every hit: compute it once
+        object.__setattr__(self, "_hash", hash((self.text, self.kind, self.langs, self.lemma)))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
+
+    @property
+    def prefix(self) -> bool:
+        return self.kind == "prefix"
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str  # as written by the analyst
+    words: tuple[WordPattern, ...]
+    anchor: int = 0  # the word the index looks for: the longest (not "k" of "k means")
+
+
+_LEMMA_RE = re.compile(r"^~(?P<word>[^:~*]+)(?::(?P<lang>[a-z]{2}))?$")
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u052f" for ch in word)
+
+
+def _lemma_word(raw: str, text: str, topic: str) -> WordPattern:
+    match = _LEMMA_RE.match(raw)
+    if not match:
+        if raw.endswith("*"):
+            raise RuleError(
+                f"topics.{topic}: term {text!r}: {raw!r}: a lemma (~) cannot also be a prefix (*)"
+            )
+        raise RuleError(
+            f"topics.{topic}: term {text!r}: {raw!r}: write a lemma as ~word or ~word:lang"
+        )
+    word, lang = match.group("word"), match.group("lang")
+    if lang == "be":
+        raise RuleError(
+            f"topics.{topic}: term {text!r}: simplemma has no Belarusian dictionary: "
+            f"use a prefix instead (e.g. {word.lower()[:-1]}*)"
+        )
+    if lang is not None and lang not in LEMMA_LANGUAGES:
+        raise RuleError(
+            f"topics.{topic}: term {text!r}: unknown lemma language {lang!r} "
+            f"(known: {', '.join(LEMMA_LANGUAGES)})"
+        )
+    folded = [fold_chars(w) for w in WORD_RE.findall(word)]
+    if len(folded) != 1:
+        raise RuleError(f"topics.{topic}: term {text!r}: {raw!r}: a lemma is one word")
+    langs = (lang,) if lang else (("ru", "uk") if _is_cyrillic(word) else ("pl",))
+    return WordPattern(folded[0], "lemma", langs, word)
+
+
+def parse_term(text: str, *, topic: str) -> Term:
+    """A word, prefix (``klastr*``), lemma (``~klaster``, ``~cluster:en``) or a phrase of them."""
+    words: list[WordPattern] = []
+    for raw in text.split():
+        if raw.startswith("~"):
+            words.append(_lemma_word(raw, text, topic))
+            continue
+        prefix = raw.endswith("*")
+        core = raw.rstrip("*")
+        if "*" in core:
+            raise RuleError(f"topics.{topic}: term {text!r}: '*' may only end a word")
+        if "~" in core:
+            raise RuleError(f"topics.{topic}: term {text!r}: '~' may only start a word")
+        # "k-means" or "Polsko-białoruski" are several words to the tokenizer; so here too
+        folded = [fold_chars(w) for w in WORD_RE.findall(core)]
+        if not folded:
+            raise RuleError(f"topics.{topic}: term {text!r}: {raw!r} holds no letters or digits")
+        if prefix and len(folded[-1]) < 3:
+            raise RuleError(f"topics.{topic}: term {text!r}: a prefix needs at least 3 letters")
+        words.extend(WordPattern(w) for w in folded[:-1])
+        words.append(WordPattern(folded[-1], "prefix" if prefix else "exact"))
+    if not words:
+        raise RuleError(f"topics.{topic}: empty term")
+    anchor = max(range(len(words)), key=lambda i: (len(words[i].text), -i))
+    return Term(text, tuple(words), anchor)
+
+
+# --- rules: a small recursive-descent parser ---------------------------------------------------
+# Trees are tuples: ("term", Term), ("any", (Term, …)) for an OR of terms, ("not", x),
+# ("and" | "or", x, y), ("near", n, x, y).
+
+_TOKEN_RE = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(NEAR/\d+)|(AND|OR|NOT)\b|([^\s()"]+))')
+_OPERATOR_RE = re.compile(r'\b(?:AND|OR|NOT|NEAR/\d+)\b|[()"]')
+
+
+def looks_like_rule(text: str) -> bool:
+    """Whether an ``exclude`` entry is a rule (operators, parentheses, quotes) or a phrase."""
+    return bool(_OPERATOR_RE.search(text))
+
+
+def parse_rule(text: str, *, topic: str, what: str = "rule") -> Any:
+    items: list[tuple[str, str]] = []
+    position = 0
+    stripped = text.rstrip()
+    while position < len(stripped):
+        match = _TOKEN_RE.match(stripped, position)
+        if not match or match.end() == position:
+            raise RuleError(
+                f"topics.{topic}: {what} {text!r}: cannot read from {stripped[position:]!r}"
+            )
+        position = match.end()
+        lparen, rparen, quoted, near, op, word = match.groups()
+        if lparen:
+            items.append(("(", "("))
+        elif rparen:
+            items.append((")", ")"))
+        elif quoted is not None:
+            items.append(("term", quoted))
+        elif near:
+            distance = int(near.split("/")[1])
+            if distance < 1:
+                raise RuleError(
+                    f"topics.{topic}: {what} {text!r}: NEAR needs a distance of 1 or more"
+                )
+            items.append(("near", near))
+        elif op:
+            items.append((op.lower(), op))
+        else:
+            items.append(("term", word))
+    parser = _RuleParser(items, text, topic, what)
+    tree = parser.expression()
+    if parser.index != len(items):
+        raise parser.error(f"unexpected {items[parser.index][1]!r}")
+    tree = _flatten(tree)
+    if truth_without_hits(tree):
+        raise parser.error(
+            "it matches a text that holds none of its terms: NOT needs a term to go with "
+            "(e.g. 'klaster* AND NOT gwiazd*')"
+        )
+    return tree
+
+
+class _RuleParser:
+    def __init__(self, items: list[tuple[str, str]], text: str, topic: str, what: str):
+        self.items, self.text, self.topic, self.what, self.index = items, text, topic, what, 0
+
+    def _peek(self) -> str | None:
+        return self.items[self.index][0] if self.index < len(self.items) else None
+
+    def error(self, why: str) -> RuleError:
+        return RuleError(f"topics.{self.topic}: {self.what} {self.text!r}: {why}")
+
+    def expression(self) -> Any:
+        node = self.conjunction()
+        while self._peek() == "or":
+            self.index += 1
+            node = ("or", node, self.conjunction())
+        return node
+
+    def conjunction(self) -> Any:
+        node = self.negation()
+        while self._peek() == "and":
+            self.index += 1
+            node = ("and", node, self.negation())
+        return node
+
+    def negation(self) -> Any:
+        if self._peek() == "not":
+            self.index += 1
+            return ("not", self.negation())
+        return self.proximity()
+
+    def proximity(self) -> Any:
+        node = self.primary()
+        while self._peek() == "near":
+            distance = int(self.items[self.index][1].split("/")[1])
+            self.index += 1
+            right = self.primary()
+            if _has_not(node) or _has_not(right):
+                raise self.error("NEAR/n joins terms, phrases or OR groups, not NOT")
+            node = ("near", distance, node, right)
+        return node
+
+    def primary(self) -> Any:
+        kind = self._peek()
+        if kind is None:
+            raise self.error("ends too early")
+        if kind == "(":
+            self.index += 1
+            node = self.expression()
+            if self._peek() != ")":
+                raise self.error("missing ')'")
+            self.index += 1
+            return node
+        if kind == "term":
+            text = self.items[self.index][1]
+            self.index += 1
+            if self._peek() == "term":
+                raise self.error(f"expected AND, OR or NEAR/n after {text!r} (quote phrases)")
+            return ("term", parse_term(text, topic=self.topic))
+        raise self.error(f"unexpected {self.items[self.index][1]!r}")
+
+
+def _or_terms(node: Any) -> list[Term] | None:
+    if node[0] == "term":
+        return [node[1]]
+    if node[0] == "or":
+        left, right = _or_terms(node[1]), _or_terms(node[2])
+        return left + right if left is not None and right is not None else None
+    return None
+
+
+def _flatten(node: Any) -> Any:
+    """``a OR b OR c`` of plain terms becomes ``("any", (a, b, c))``: one step, not a ladder."""
+    kind = node[0]
+    if kind == "or":
+        terms = _or_terms(node)
+        if terms is not None:
+            return ("any", tuple(terms))
+        return ("or", _flatten(node[1]), _flatten(node[2]))
+    if kind == "and":
+        return ("and", _flatten(node[1]), _flatten(node[2]))
+    if kind == "not":
+        return ("not", _flatten(node[1]))
+    if kind == "near":
+        return ("near", node[1], _flatten(node[2]), _flatten(node[3]))
+    return node
+
+
+def _has_not(node: Any) -> bool:
+    if node[0] == "not":
+        return True
+    if node[0] in ("and", "or"):
+        return _has_not(node[1]) or _has_not(node[2])
+    return False
+
+
+def truth_without_hits(node: Any) -> bool:
+    """A rule's value on a text where none of its terms occurs (True means it always fires)."""
+    kind = node[0]
+    if kind in ("term", "any", "near"):
+        return False
+    if kind == "not":
+        return not truth_without_hits(node[1])
+    left, right = truth_without_hits(node[1]), truth_without_hits(node[2])
+    return (left and right) if kind == "and" else (left or right)
+
+
+def rule_terms(node: Any) -> list[Term]:
+    """Every term a rule names, in order."""
+    kind = node[0]
+    if kind == "term":
+        return [node[1]]
+    if kind == "any":
+        return list(node[1])
+    if kind == "not":
+        return rule_terms(node[1])
+    if kind == "near":
+        return rule_terms(node[2]) + rule_terms(node[3])
+    return rule_terms(node[1]) + rule_terms(node[2])
