@@ -36,3 +36,31 @@ def run_cli(
         timeout=timeout,
         env={**os.environ, "COLUMNS": "200", **(env or {})},
     )
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on at 127.0.0.1 (for a server a test starts)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux /proc)."""
+    found = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found.extend(int(t) for t in (task / "children").read_text().split())
+    except FileNotFoundError:  # the process or a thread ended meanwhile
+        pass
+    return found
+
+
+def is_worker(pid: int) -> bool:
+    """Whether ``pid`` is a live multiprocessing worker (a spawned Python)."""
+    try:
+        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return False

@@ -3,7 +3,6 @@ exactly-once delivery across outages and refusals, and the file outputs."""
 
 from __future__ import annotations
 
-import socket
 import sqlite3
 import xml.etree.ElementTree as ET
 from email import message_from_bytes, policy
@@ -20,7 +19,7 @@ from clusterwatch.extract import Extracted
 from clusterwatch.ingest import ingest_article
 from clusterwatch.store import open_db
 
-from .helpers import run_cli
+from .helpers import free_port, run_cli
 
 A = "analityk@example.org"
 B = "klastry@example.org"
@@ -45,12 +44,6 @@ class Inbox:
 
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if m["To"] == address]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 
 from clusterwatch.replicas import ReplicaServer
 
-from .helpers import ROOT, local_canonical, make_config, run_cli
+from .helpers import ROOT, children, is_worker, local_canonical, make_config, run_cli
 
 
 def count_articles(db) -> int:
@@ -32,7 +32,8 @@ def count_articles(db) -> int:
 
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["sigkill", "ctrl-c"])
 def test_interrupted_crawl_continues_without_loss_or_duplicates(tmp_path, manifest, stop):
-    with ReplicaServer(latency=0.1) as server:
+    # downloads, not extraction, must be the slow part: then a stop leaves pages unfetched
+    with ReplicaServer(latency=1.0) as server:
         config = make_config(server, tmp_path)
         db = tmp_path / "archive.db"
         process = subprocess.Popen(
@@ -42,13 +43,20 @@ def test_interrupted_crawl_continues_without_loss_or_duplicates(tmp_path, manife
             stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 120
-        while count_articles(db) < 12 and time.monotonic() < deadline and process.poll() is None:
+        while count_articles(db) < 8 and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.05)
         assert process.poll() is None, "the crawl ended before it could be interrupted"
+        workers = [pid for pid in children(process.pid) if is_worker(pid)]
+        assert workers, "the crawl extracts in worker processes"
         os.kill(process.pid, stop)
         process.wait(timeout=60)
+        # its extraction workers do not outlive it, killed or not
+        deadline = time.monotonic() + 10
+        while any(is_worker(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(is_worker(pid) for pid in workers)
         interrupted_with = count_articles(db)
-        assert 12 <= interrupted_with < len(manifest["articles"])
+        assert 8 <= interrupted_with < len(manifest["articles"])
 
         again = run_cli("crawl", "--config", str(config))
         assert again.returncode == 0, again.stdout + again.stderr

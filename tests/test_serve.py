@@ -25,7 +25,7 @@ from clusterwatch import serve
 from clusterwatch.cli import cli
 from clusterwatch.store import open_db
 
-from .helpers import ROOT
+from .helpers import ROOT, free_port
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 QUERIES = sorted(serve.load_metadata()["databases"]["archive"]["queries"])
@@ -310,11 +310,6 @@ def test_serve_says_when_the_port_is_taken(empty_archive):
         result = CliRunner().invoke(cli, ["serve", "--db", str(empty_archive), "--port", str(port)])
     assert result.exit_code == 1, result.output
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
-
-
-def free_port() -> int:
-    with socket.create_server(("127.0.0.1", 0)) as s:
-        return s.getsockname()[1]
 
 
 def start_server(db: Path, port: int, *extra: str) -> subprocess.Popen:

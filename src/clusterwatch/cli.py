@@ -46,6 +46,23 @@ def config_options(func: Any) -> Any:
     return func
 
 
+def redis_option(help: str) -> Any:
+    return click.option(
+        "--redis",
+        "redis_url",
+        envvar="CLUSTERWATCH_REDIS",
+        callback=_check_redis_url,
+        metavar="URL",
+        help=help,
+    )
+
+
+def _check_redis_url(ctx: click.Context, param: Any, value: str | None) -> str | None:
+    if value is not None and not re.match(r"^(redis|rediss|unix)://", value):
+        raise click.BadParameter("a Redis URL starts with redis://, rediss:// or unix://")
+    return value
+
+
 def get_config(config_path: Path | None, db: Path | None) -> Config:
     try:
         return load_config(config_path, db=db)
@@ -76,6 +93,10 @@ def cli(verbose: int) -> None:
 @click.option(
     "--full", is_flag=True, help="Check every known article and listing page, not only what is due."
 )
+@redis_option(
+    "Do not crawl here: open a run per source and queue its start pages in this Redis for "
+    "`clusterwatch worker` processes (env CLUSTERWATCH_REDIS)."
+)
 @click.pass_context
 def crawl(
     ctx: click.Context,
@@ -84,15 +105,21 @@ def crawl(
     sources: tuple[str, ...],
     max_pages: int | None,
     full: bool,
+    redis_url: str | None,
 ) -> None:
     """Crawl the configured sources now and store new and changed articles.
 
     Incremental: listings, feeds and sitemaps are read every time, known articles only when due
-    for a check (with conditional requests), unless --full.
+    for a check (with conditional requests), unless --full. With --redis, seed a distributed
+    crawl instead (see `clusterwatch worker` and `clusterwatch writer`).
     """
     from .crawl import crawl_sources
 
     config = get_config(config_path, db)
+    if redis_url and (full or max_pages):
+        raise click.UsageError(
+            "--full and --max-pages apply to a crawl in this process, not --redis"
+        )
     try:
         selected = (
             [config.source(name) for name in sources]
@@ -103,6 +130,11 @@ def crawl(
         raise click.BadParameter(str(exc).split(": ", 1)[1], param_hint="--source") from None
     if not selected:
         raise click.ClickException("no sources to crawl: add [[sources]] to the configuration")
+    if redis_url:
+        from .cli_distributed import seed
+
+        seed(config, selected, redis_url, log_level=_scrapy_log_level(ctx))
+        return
     summaries = crawl_sources(
         config,
         selected,
@@ -790,6 +822,11 @@ def site_rules_for(config: Config, url: str | None) -> Any:
         ):
             return getattr(spider_loader().load(source.spider), "rules", None)
     return None
+
+
+from . import cli_distributed  # noqa: E402  (its commands join the group)
+
+cli_distributed.register(cli)
 
 
 def main() -> None:  # pragma: no cover - the console script

@@ -56,6 +56,11 @@ class CrawlConfig(_Model):
     timeout: Annotated[float, Field(gt=0)] = 30.0
     retries: Annotated[int, Field(ge=0, le=10)] = 3
     state_dir: str = "crawl-state"
+    # processes extracting pages off the reactor; default: one per core; 0: in the crawl process
+    workers: Annotated[int, Field(ge=0, le=64)] | None = None
+    # distributed crawling (``--redis``): the prefix of every key, so that several archives
+    # can share one Redis server
+    redis_prefix: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]+$")] = "clusterwatch"
 
     @field_validator("contact_url")
     @classmethod

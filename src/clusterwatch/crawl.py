@@ -113,6 +113,46 @@ def crawl_sources(
     return summaries
 
 
+def crawl_with_redis(
+    config: Config,
+    sources: Sequence[SourceConfig],
+    url: str,
+    *,
+    role: str,
+    idle_exit: float | None = None,
+    progress: bool = False,
+    log_level: str = "WARNING",
+    extra_settings: dict[str, Any] | None = None,
+) -> list[Any]:
+    """Seed (``role="seed"``) or work on (``"worker"``) the Redis queues of ``sources``.
+
+    A seeding crawl only queues each spider's start requests; a worker crawls whatever the
+    queues hold until stopped, or until its queues stayed empty ``idle_exit`` seconds.
+    Returns the crawlers (their stats are what happened).
+    """
+    from scrapy.crawler import CrawlerProcess
+
+    from .distributed import distributed_settings
+
+    overrides: dict[str, Any] = {
+        "LOG_LEVEL": log_level,
+        "LOG_INSTALL_ROOT_HANDLER": False,
+        **distributed_settings(url, role, config, CLUSTERWATCH_IDLE_EXIT=idle_exit or 0),
+        **(extra_settings or {}),
+    }
+    settings = project_settings(config, overrides)
+    loader = spider_loader(settings)
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for source in sources:
+        crawler = process.create_crawler(loader.load(source.spider))
+        crawlers.append((source, crawler))
+        process.crawl(crawler, source=source.name)
+    with CrawlProgress(crawlers, enabled=progress):
+        process.start()
+    return [crawler for _, crawler in crawlers]
+
+
 class CrawlProgress:
     """A Rich progress display: one line per source with pages, new and updated articles.
 

@@ -45,23 +45,48 @@ class IngestResult:
 
 
 @dataclass(frozen=True)
-class _Prepared:
-    """What an article's text gives without the database."""
+class Match:
+    """One alert hit, ready to store: where it is and the sentence around it."""
+
+    field: str  # title or text
+    topic: str
+    term: str
+    snippet: str
+    hit_start: int
+    hit_end: int
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What an article's text gives without the database: hashes, shingles, the MinHash
+    signature, search terms and alert matches. Pure and picklable, so that crawl workers can
+    compute it off the writer's thread (see ``work``)."""
 
     text_hash: str
     grams: frozenset[str]
     signature: dedup.Signature | None
     terms: search.Terms
+    matches: tuple[Match, ...] | None  # None: no matcher was given
 
     @classmethod
-    def of(cls, extracted: Extracted) -> _Prepared:
+    def of(cls, extracted: Extracted, matcher: TopicMatcher | None = None) -> Prepared:
         grams = dedup.shingles(extracted.text)
         return cls(
             dedup.content_hash(extracted.text),
             grams,
             dedup.Signature.of(grams),
             search.terms_of(extracted.title, extracted.text, extracted.language),
+            None if matcher is None else tuple(find_matches(matcher, extracted)),
         )
+
+
+def find_matches(matcher: TopicMatcher, extracted: Extracted) -> list[Match]:
+    found = []
+    for field, text in (("title", extracted.title), ("text", extracted.text)):
+        for hit in matcher.match(text):
+            snippet, start, end = snippet_for(text, hit)
+            found.append(Match(field, hit.topic, hit.term, snippet, start, end))
+    return found
 
 
 def ingest_article(
@@ -75,14 +100,20 @@ def ingest_article(
     fetched_url: str | None = None,
     seen: str | None = None,
     source_domains: dict[str, list[str]] | None = None,
+    prepared: Prepared | None = None,
 ) -> IngestResult:
-    """Store ``extracted`` under its canonical ``url``; see the module docstring."""
+    """Store ``extracted`` under its canonical ``url``; see the module docstring.
+
+    ``prepared`` may come from a worker process (with its matches); else it is computed here
+    with ``matcher``.
+    """
     seen = seen or utcnow()
     url = canonical_url(url)
     existing = _current(db, url)
     if existing is not None and not _changed(existing, extracted):
         return _unchanged(db, existing, seen)
-    prepared = _Prepared.of(extracted)
+    if prepared is None or (prepared.matches is None and matcher is not None):
+        prepared = Prepared.of(extracted, matcher)
     with db.atomic():
         existing = _current(db, url)  # again: another writer may have stored it meanwhile
         if existing is None:
@@ -92,7 +123,6 @@ def ingest_article(
                 prepared,
                 url,
                 source,
-                matcher,
                 crawl_run,
                 fetched_url,
                 seen,
@@ -137,7 +167,7 @@ def ingest_article(
         dedup.save_signature(db, article_id, prepared.signature)
         search.save_terms(db, article_id, prepared.terms)
         _touch_story(db, story, seen)
-        topics = _save_matches(db, matcher, article_id, revision_id, extracted, seen)
+        topics = _save_matches(db, prepared.matches, article_id, revision_id, seen)
         return IngestResult("updated", article_id, revision_id, story, topics)
 
 
@@ -166,10 +196,9 @@ def _unchanged(db: Database, existing: tuple[Any, ...], seen: str) -> IngestResu
 def _insert_new(
     db: Database,
     extracted: Extracted,
-    prepared: _Prepared,
+    prepared: Prepared,
     url: str,
     source: str,
-    matcher: TopicMatcher | None,
     crawl_run: int | None,
     fetched_url: str | None,
     seen: str,
@@ -221,12 +250,16 @@ def _insert_new(
     dedup.save_signature(db, article_id, prepared.signature)
     search.save_terms(db, article_id, prepared.terms)
     revision_id = _insert_revision(db, article_id, 1, extracted, prepared, seen, crawl_run, None)
-    topics = _save_matches(db, matcher, article_id, revision_id, extracted, seen)
+    db.execute(
+        "update attachments set article = ? where article_url = ? and article is null",
+        [article_id, url],
+    )  # a PDF fetched before its article was stored
+    topics = _save_matches(db, prepared.matches, article_id, revision_id, seen)
     return IngestResult("new", article_id, revision_id, story, topics)
 
 
 def _story_of_copies(
-    db: Database, prepared: _Prepared, source_domains: dict[str, list[str]] | None
+    db: Database, prepared: Prepared, source_domains: dict[str, list[str]] | None
 ) -> int | None:
     """The story of the stored copies of a new text: of an exact copy, else of its
     near-duplicates. When these are in several stories, the new text bridges them (copies that
@@ -304,7 +337,7 @@ def _insert_revision(
     article_id: int,
     number: int,
     extracted: Extracted,
-    prepared: _Prepared,
+    prepared: Prepared,
     seen: str,
     crawl_run: int | None,
     diff: str | None,
@@ -350,35 +383,28 @@ def _touch_story(db: Database, story: int, seen: str) -> None:
 
 
 def _save_matches(
-    db: Database,
-    matcher: TopicMatcher | None,
-    article_id: int,
-    revision_id: int,
-    extracted: Extracted,
-    seen: str,
+    db: Database, matches: tuple[Match, ...] | None, article_id: int, revision_id: int, seen: str
 ) -> tuple[str, ...]:
-    if matcher is None:
+    if not matches:
         return ()
-    rows: list[dict[str, Any]] = []
-    for field, text in (("title", extracted.title), ("text", extracted.text)):
-        for hit in matcher.match(text):
-            snippet, start, end = snippet_for(text, hit)
-            rows.append(
-                {
-                    "article": article_id,
-                    "revision": revision_id,
-                    "topic": hit.topic,
-                    "term": hit.term,
-                    "field": field,
-                    "snippet": snippet,
-                    "hit_start": start,
-                    "hit_end": end,
-                    "matched": seen,
-                }
-            )
-    if rows:
-        db["matches"].insert_all(rows, ignore=True)
-    return tuple(sorted({row["topic"] for row in rows}))
+    db["matches"].insert_all(
+        (
+            {
+                "article": article_id,
+                "revision": revision_id,
+                "topic": m.topic,
+                "term": m.term,
+                "field": m.field,
+                "snippet": m.snippet,
+                "hit_start": m.hit_start,
+                "hit_end": m.hit_end,
+                "matched": seen,
+            }
+            for m in matches
+        ),
+        ignore=True,
+    )
+    return tuple(sorted({m.topic for m in matches}))
 
 
 def _source_for(named: str | None, source_domains: dict[str, list[str]] | None) -> str | None:

@@ -25,6 +25,7 @@ class ArticleItem:
     fetched_url: str
     source: str
     extracted: Any  # clusterwatch.extract.Extracted
+    prepared: Any = None  # clusterwatch.ingest.Prepared, computed by a worker
 
 
 @dataclass

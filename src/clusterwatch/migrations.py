@@ -370,3 +370,12 @@ def m006_search(db: Database) -> None:
 def migrate(db: Database) -> None:
     """Bring an archive to the current schema (idempotent)."""
     migrations.apply(db)
+
+
+@migrations()
+def m008_received_items(db: Database) -> None:
+    # distributed crawling: the ids of the items the writer stored, so that an item Redis
+    # delivers twice is stored once (see distributed.py)
+    db["received_items"].create(
+        {"id": str, "type": str, "received": str}, pk="id", not_null={"type", "received"}
+    )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from . import store
-from .extract import extract_article, extract_pdf_text
+from . import store, work
+from .extract import extract_pdf_text
 from .ingest import ingest_article
 from .items import ArticleItem, AttachmentItem, PageItem
 from .session import CrawlSession
@@ -18,29 +19,63 @@ logger = logging.getLogger(__name__)
 
 
 class ExtractPipeline:
-    """PageItem → ArticleItem; a page without article text is dropped (and counted)."""
+    """PageItem → ArticleItem, in a worker process (see ``work``); a page without article text,
+    or whose worker died, is dropped and counted."""
 
     def __init__(self, crawler: Any):
         self.crawler = crawler
+        self.pool: work.WorkerPool | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractPipeline:
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
+    def open_spider(self) -> None:
+        config = CrawlSession.for_crawler(self.crawler).config
+        topics = {name: spec.model_dump() for name, spec in config.topics.items()}
+        self.pool_key = json.dumps(topics, sort_keys=True)
+        workers = (
+            config.crawl.workers if config.crawl.workers is not None else work.default_workers()
+        )
+        self.pool = work.acquire(self.pool_key, workers, topics)
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            work.release(self.pool_key)
+            self.pool = None
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
-        spider = self.crawler.spider
-        extracted = extract_article(item.html, item.url, rules=getattr(spider, "rules", None))
+        session = CrawlSession.for_crawler(self.crawler)
+        rules = getattr(self.crawler.spider, "rules", None)
+        try:
+            extracted, prepared = await self.pool.process(item.html, item.url, rules)
+        except work.WorkerCrashed as exc:
+            self.crawler.stats.inc_value("clusterwatch/worker_crashed")
+            session.count("extraction_failures")
+            session.unsettle(canonical_url(item.fetched_url))
+            session.record_fetch(
+                {
+                    "url": item.fetched_url,
+                    "kind": "article",
+                    "error": "worker-crashed",
+                    "error_detail": str(exc),
+                }
+            )
+            raise DropItem(str(exc)) from None
         if extracted is None:
             self.crawler.stats.inc_value("clusterwatch/extraction_failed")
-            session = CrawlSession.for_crawler(self.crawler)
             session.count("extraction_failures")
             session.record_article(canonical_url(item.fetched_url), "failed", None)
             raise DropItem(f"no article text: {item.url}")
         self.crawler.stats.inc_value("clusterwatch/extracted")
         return ArticleItem(
-            url=item.url, fetched_url=item.fetched_url, source=item.source, extracted=extracted
+            url=item.url,
+            fetched_url=item.fetched_url,
+            source=item.source,
+            extracted=extracted,
+            prepared=prepared,
         )
 
 
@@ -65,10 +100,11 @@ class StorePipeline:
                 item.extracted,
                 url=item.url,
                 source=item.source,
-                matcher=session.matcher,
+                matcher=None,  # the matches came with the worker's prepared text
                 crawl_run=session.run_id,
                 fetched_url=item.fetched_url,
                 source_domains=session.source_domains,
+                prepared=item.prepared,
             )
             self.crawler.stats.inc_value(f"clusterwatch/articles_{result.status}")
             if result.status in ("new", "updated"):

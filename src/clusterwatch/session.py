@@ -9,17 +9,14 @@ and counters reach the archive every ``FETCH_BATCH`` fetches and at the end.
 
 from __future__ import annotations
 
-import json
 import logging
 import weakref
 from collections import Counter
 from typing import Any
 
 from scrapy import signals
-from sqlite_utils.db import NotFoundError
 
 from . import incremental, store
-from .alerts import TopicMatcher
 from .config import Config, load_config
 
 logger = logging.getLogger(__name__)
@@ -38,54 +35,36 @@ COUNTERS = (
 )
 
 
-class CrawlSession:
-    def __init__(self, crawler: Any, config: Config, source: str):
-        self.crawler = crawler
-        self.config = config
-        self.source = source
-        self.db = store.open_db(config.db_path)
-        store.save_sources(self.db, config.sources)
-        store.mark_stale_runs(self.db, source)
-        # an earlier run that went through every listing lets this one stop at known articles
-        self.has_complete_run = bool(
-            self.db.execute(
-                "select 1 from crawl_runs where source = ? and complete = 1 limit 1", [source]
-            ).fetchone()
-        )
-        self.run_id = store.start_run(self.db, source)
-        self.matcher = matcher_for(config)
-        self.source_domains = {s.name: list(s.allowed_domains) for s in config.sources}
+class RecordBook:
+    """What a crawl learns of its URLs, batched: fetches, ``pages`` rows and run counters.
+
+    Subclasses say where earlier runs' rows come from (:meth:`_load`) and where the batch goes
+    (:meth:`flush`): the archive here, Redis for a distributed worker (``distributed``).
+    """
+
+    source: str
+    run_id: int | None
+
+    def __init__(self) -> None:
         self._fetches: list[dict[str, Any]] = []
         self._pages: dict[str, dict[str, Any]] = {}
+        self._pending: dict[str, tuple[str | None, str | None]] = {}
         self.counters: Counter[str] = Counter()
         self.closed = False
-        crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
 
-    @classmethod
-    def for_crawler(cls, crawler: Any) -> CrawlSession:
-        session = _sessions.get(crawler)
-        if session is None:
-            spider = crawler.spider
-            config = getattr(spider, "config", None) or load_config(
-                crawler.settings.get("CLUSTERWATCH_CONFIG"),
-                db=crawler.settings.get("CLUSTERWATCH_DB"),
-                check_spiders=False,
-            )
-            source = getattr(spider, "source_name", None) or spider.name
-            session = cls(crawler, config, source)
-            _sessions[crawler] = session
-        return session
+    def _load(self, url: str) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def flush(self) -> None:
+        raise NotImplementedError
 
     # -- what earlier runs learnt --------------------------------------------------------------
 
     def page(self, url: str) -> dict[str, Any] | None:
-        """The archive's record of a (canonical) URL, with this run's changes."""
+        """The record of a (canonical) URL, with this run's changes."""
         if url in self._pages:
             return self._pages[url]
-        try:
-            return self.db["pages"].get(url)
-        except NotFoundError:
-            return None
+        return self._load(url)
 
     # -- records ---------------------------------------------------------------------------------
 
@@ -110,31 +89,113 @@ class CrawlSession:
             "last_fetched": now,
             "last_status": status,
         }
-        if status == 200:
-            row["etag"] = _header(headers, b"ETag")
-            row["last_modified"] = _header(headers, b"Last-Modified")
         if 300 <= status < 400 and status != 304:
             row["kind"] = "redirect"
-        row["next_check"] = incremental.next_check(row, None)
+        if status == 200 and kind in ("article", "page"):
+            # a page that may be an article: its validators count once its text is stored (or
+            # known not to be an article), or a crash in between would turn the next fetch into
+            # a 304 for a page the archive never got; until then it stays due
+            self._pending[url] = (_header(headers, b"ETag"), _header(headers, b"Last-Modified"))
+        else:
+            if status == 200:
+                row["etag"] = _header(headers, b"ETag")
+                row["last_modified"] = _header(headers, b"Last-Modified")
+            row["next_check"] = incremental.next_check(row, None)
         self._pages[url] = row
+
+    def settle(self, url: str) -> None:
+        """The page fetched from ``url`` was dealt with: its validators count from now on."""
+        validators = self._pending.pop(url, None)
+        row = self._pages.get(url) or self.page(url)
+        if validators is not None and row is not None:
+            self._pages[url] = with_validators(row, validators)
+
+    def unsettle(self, url: str) -> None:
+        """The page fetched from ``url`` could not be dealt with: fetch it in full next time."""
+        self._pending.pop(url, None)
+        row = self._pages.get(url) or self.page(url)
+        if row is not None:
+            row["next_check"] = None
+            self._pages[url] = row
+
+    def take(self, url: str) -> tuple[dict[str, Any] | None, tuple[str | None, str | None] | None]:
+        """The row of ``url`` and its unsettled validators, out of this batch (for a writer that
+        settles them when it stores the article)."""
+        return self._pages.pop(url, None) or self._load(url), self._pending.pop(url, None)
 
     def record_article(self, url: str, outcome: str, published: str | None) -> None:
         """What became of an article page: new, updated, unchanged (also a 304) or failed."""
+        self.settle(url)
         row = self._pages.get(url) or self.page(url)
-        if row is None:
-            return
-        now = store.utcnow()
-        row["kind"] = "article"
-        if outcome in ("new", "updated"):
-            row["last_changed"] = now
-            row["unchanged_checks"] = 0
-        elif outcome == "unchanged":
-            row["unchanged_checks"] = (row.get("unchanged_checks") or 0) + 1
-        row["next_check"] = incremental.next_check(row, published)
-        self._pages[url] = row
+        if row is not None:
+            self._pages[url] = with_outcome(row, outcome, published)
 
     def count(self, name: str, amount: int = 1) -> None:
         self.counters[name] += amount
+
+
+def with_validators(
+    row: dict[str, Any], validators: tuple[str | None, str | None]
+) -> dict[str, Any]:
+    row["etag"], row["last_modified"] = validators
+    row["next_check"] = incremental.next_check(row, None)
+    return row
+
+
+def with_outcome(row: dict[str, Any], outcome: str, published: str | None) -> dict[str, Any]:
+    row["kind"] = "article"
+    if outcome in ("new", "updated"):
+        row["last_changed"] = store.utcnow()
+        row["unchanged_checks"] = 0
+    elif outcome == "unchanged":
+        row["unchanged_checks"] = (row.get("unchanged_checks") or 0) + 1
+    row["next_check"] = incremental.next_check(row, published)
+    return row
+
+
+class CrawlSession(RecordBook):
+    def __init__(self, crawler: Any, config: Config, source: str):
+        super().__init__()
+        self.crawler = crawler
+        self.config = config
+        self.source = source
+        self.db = store.open_db(config.db_path)
+        store.save_sources(self.db, config.sources)
+        store.mark_stale_runs(self.db, source)
+        # an earlier run that went through every listing lets this one stop at known articles
+        self.has_complete_run = bool(
+            self.db.execute(
+                "select 1 from crawl_runs where source = ? and complete = 1 limit 1", [source]
+            ).fetchone()
+        )
+        self.run_id = store.start_run(self.db, source)
+        self.source_domains = {s.name: list(s.allowed_domains) for s in config.sources}
+        crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def for_crawler(cls, crawler: Any) -> RecordBook:
+        session = _sessions.get(crawler)
+        if session is None:
+            spider = crawler.spider
+            config = getattr(spider, "config", None) or load_config(
+                crawler.settings.get("CLUSTERWATCH_CONFIG"),
+                db=crawler.settings.get("CLUSTERWATCH_DB"),
+                check_spiders=False,
+            )
+            source = getattr(spider, "source_name", None) or spider.name
+            if crawler.settings.get("CLUSTERWATCH_REDIS_URL"):
+                from .distributed import RemoteSession
+
+                session = RemoteSession(crawler, config, source)
+            else:
+                session = cls(crawler, config, source)
+            _sessions[crawler] = session
+        return session
+
+    def _load(self, url: str) -> dict[str, Any] | None:
+        cursor = self.db.execute("select * from pages where url = ?", [url])
+        row = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
 
     def flush(self) -> None:
         fetches, self._fetches = self._fetches, []
@@ -156,37 +217,27 @@ class CrawlSession:
         self.closed = True
         self.flush()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        status = (
-            "finished"
-            if reason in ("finished", "closespider_pagecount", "closespider_itemcount")
-            else ("interrupted" if reason == "shutdown" else "failed")
-        )
-        pages, errors = self.db.execute(
-            "select count(status), count(*) filter (where (status >= 400 and coalesce(kind, '') != 'probe') "
-            f"or (error is not null and error not in ({', '.join(repr(k) for k in POLICY_OUTCOMES)}))) "
-            "from fetches where crawl_run = ?",
-            [self.run_id],
-        ).fetchone()
-        # a finished run went through every listing (or stopped where all was known already)
-        complete = reason == "finished"
-        self.db["crawl_runs"].update(
-            self.run_id, {"pages": pages, "errors": errors, "complete": int(complete)}
-        )
-        store.finish_run(self.db, self.run_id, status=status, reason=reason, stats=stats)
-        logger.info("crawl run %s of %s: %s (%s)", self.run_id, self.source, status, reason)
+        close_run(self.db, self.run_id, self.source, reason, stats)
 
 
-_matchers: dict[str, TopicMatcher] = {}
-
-
-def matcher_for(config: Config) -> TopicMatcher:
-    """One matcher per process and topic set: building one reads simplemma's dictionaries."""
-    key = json.dumps(
-        {name: spec.model_dump() for name, spec in config.topics.items()}, sort_keys=True
+def close_run(db: Any, run_id: int, source: str, reason: str, stats: dict[str, Any]) -> None:
+    """Finish run ``run_id``: its page and error counts from its fetches, status from ``reason``."""
+    status = (
+        "finished"
+        if reason in ("finished", "closespider_pagecount", "closespider_itemcount")
+        else ("interrupted" if reason == "shutdown" else "failed")
     )
-    if key not in _matchers:
-        _matchers[key] = TopicMatcher.from_config(config.topics)
-    return _matchers[key]
+    pages, errors = db.execute(
+        "select count(status), count(*) filter (where (status >= 400 and coalesce(kind, '') != 'probe') "
+        f"or (error is not null and error not in ({', '.join(repr(k) for k in POLICY_OUTCOMES)}))) "
+        "from fetches where crawl_run = ?",
+        [run_id],
+    ).fetchone()
+    # a finished run went through every listing (or stopped where all was known already)
+    complete = reason == "finished"
+    db["crawl_runs"].update(run_id, {"pages": pages, "errors": errors, "complete": int(complete)})
+    store.finish_run(db, run_id, status=status, reason=reason, stats=stats)
+    logger.info("crawl run %s of %s: %s (%s)", run_id, source, status, reason)
 
 
 def _header(headers: Any, name: bytes) -> str | None:

@@ -20,16 +20,16 @@ import logging
 import re
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from courlan import is_navigation_page, is_not_crawlable
 from scrapy.http import Request, Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from trafilatura.feeds import FeedParameters, determine_feed
 from trafilatura.feeds import extract_links as feed_links
+from w3lib.url import safe_url_string
 
 from . import incremental
 from .config import Config, SourceConfig, load_config
@@ -116,12 +116,16 @@ class ClusterwatchSpider(scrapy.Spider):
         self._listing_re = [re.compile(p) for p in self.listing_patterns]
         self._deny_re = [re.compile(p, re.I) for p in self.deny_patterns]
         self._seen_articles: set[str] = set()
+        self._classified: dict[str, tuple[bool, bool, bool, bool]] = {}
+        self._resolved: dict[tuple[str, str], str] = {}
 
     @property
     def session(self) -> CrawlSession:
         return CrawlSession.for_crawler(self.crawler)
 
     async def start(self) -> AsyncIterator[Request]:
+        if self.settings.get("CLUSTERWATCH_REDIS_ROLE") == "worker":
+            return  # a distributed worker takes its requests from Redis, seeded by `crawl --redis`
         origins = []
         for url in self.start_urls:
             yield self.listing_request(url, depth=0, page=1, kind="start")
@@ -220,6 +224,8 @@ class ClusterwatchSpider(scrapy.Spider):
             self.session.count("article_pages")
             yield self.page_item(response)
             yield from self.attachment_requests(response)
+        else:
+            self.session.settle(canonical_url(response.url))
         if self.use_feeds and response.meta.get("cw_kind") in ("start", "listing"):
             yield from self.feed_requests(response)
         yield from self.follow_links(response)
@@ -296,10 +302,8 @@ class ClusterwatchSpider(scrapy.Spider):
 
     def attachment_requests(self, response: TextResponse) -> Iterable[Request]:
         page_url = canonical_url(response.url)
-        for link in LinkExtractor(allow=[PDF_LINK.pattern], deny_extensions=[]).extract_links(
-            response
-        ):
-            if self.in_scope(link.url):
+        for link in self.links(response, None):
+            if PDF_LINK.search(link.url) and self.in_scope(link.url):
                 yield Request(
                     link.url,
                     callback=self.parse_attachment,
@@ -327,10 +331,10 @@ class ClusterwatchSpider(scrapy.Spider):
         page = response.meta.get("cw_page", 1)
         fresh = 0  # article links this run had not seen yet
         wanted = 0  # of which new or due for a check
-        article_region = [self.article_links_css] if self.article_links_css else None
-        for link in LinkExtractor(restrict_css=article_region).extract_links(response):
+        for link in self.links(response, self.article_links_css):
             url = link.url
-            if not self.in_scope(url) or not self.is_article_url(url) or self.is_listing_url(url):
+            in_scope, article, listing, _ = self.classify(url)
+            if not in_scope or not article or listing:
                 continue
             if depth + 1 > self.max_depth:
                 continue
@@ -363,14 +367,57 @@ class ClusterwatchSpider(scrapy.Spider):
                 'link[rel="next"]::attr(href), a[rel~="next"]::attr(href)'
             ).getall()
         }
-        region = [self.next_page_css] if self.next_page_css else None
-        for link in LinkExtractor(restrict_css=region).extract_links(response):
+        for link in self.links(response, self.next_page_css):
             url = link.url
-            if not self.in_scope(url) or self.is_denied(url):
+            in_scope, _, listing, denied = self.classify(url)
+            if not in_scope or denied:
                 continue
-            is_next = url in next_urls or bool(PAGINATION_TEXT.match(link.text or ""))
-            if is_next or self.is_listing_url(url):
+            is_next = url in next_urls or bool(PAGINATION_TEXT.match(link.text))
+            if is_next or listing:
                 yield url, is_next or bool(PAGINATION_URL.search(url))
+
+    def links(self, response: TextResponse, region: str | None) -> list[PageLink]:
+        """The distinct links of ``response`` (in ``region``), once per page and region.
+
+        Leaner than Scrapy's LinkExtractor, which this replaced on the hot path: a site's menus
+        and footers repeat the same hrefs on every page, so resolved URLs are remembered.
+        """
+        cache = response.meta.setdefault("cw_links", {})
+        if region in cache:
+            return cache[region]
+        base = response.css("base::attr(href)").get() or response.url
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+        found: dict[str, PageLink] = {}
+        roots = [s.root for s in response.css(region)] if region else [response.selector.root]
+        anchors = (a for root in roots for a in root.iter("a") if a.get("href"))
+        for anchor in anchors:
+            href = anchor.get("href").strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+                continue
+            key = (origin, href) if href.startswith("/") else (base, href)
+            url = self._resolved.get(key)
+            if url is None:
+                url = safe_url_string(urljoin(base, href)).split("#", 1)[0]
+                if len(self._resolved) < 200_000:
+                    self._resolved[key] = url
+            if url not in found:
+                found[url] = PageLink(url, anchor)
+        cache[region] = list(found.values())
+        return cache[region]
+
+    def classify(self, url: str) -> tuple[bool, bool, bool, bool]:
+        """(in scope, article URL, listing URL, denied), remembered: menus repeat on every page."""
+        known = self._classified.get(url)
+        if known is None:
+            known = (
+                self.in_scope(url),
+                self.is_article_url(url),
+                self.is_listing_url(url),
+                self.is_denied(url),
+            )
+            if len(self._classified) < 200_000:  # bounded: a page never needs more than its links
+                self._classified[url] = known
+        return known
 
     def on_error(self, failure: Any) -> None:
         """Failures no middleware recorded (raised while handling a response)."""
@@ -388,6 +435,21 @@ class ClusterwatchSpider(scrapy.Spider):
                 "error_detail": str(failure.value)[:500],
             }
         )
+
+
+class PageLink:
+    """A link of a page; its text is read only when asked for (pagination words)."""
+
+    __slots__ = ("url", "_anchor", "_text")
+
+    def __init__(self, url: str, anchor: Any):
+        self.url, self._anchor, self._text = url, anchor, None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = " ".join(self._anchor.text_content().split())
+        return self._text
 
 
 def looks_like_article(response: TextResponse) -> bool:

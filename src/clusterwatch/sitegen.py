@@ -1,4 +1,4 @@
-"""Generated news sites for benchmarks: realistic Polish article pages in the replica format.
+"""Generated news sites for benchmarks and tests at scale: realistic Polish article pages in the replica format.
 
 ``generate_site(root, articles=2000)`` writes a site that ``clusterwatch.replicas.ReplicaServer``
 serves: a home page, paginated listings (``/aktualnosci/page/N/``), article pages with
@@ -65,13 +65,101 @@ DETAILS = [
 ]
 
 
+_CHAIN: dict[str, list[str]] = {}
+
+
+def word_chain() -> dict[str, list[str]]:
+    """A first-order Markov chain of the words of the replica sites' Polish articles (our own
+    text): generated sentences read like Polish news word by word, yet two articles share few
+    longer sequences, as distinct news do."""
+    if not _CHAIN:
+        import re
+        import tomllib
+
+        from .paths import data_dir
+
+        source = data_dir() / "demo-sites" / "_source"
+        for path in sorted(source.glob("*.toml")):
+            for article in tomllib.loads(path.read_text(encoding="utf-8"))["articles"]:
+                if article.get("lang", "pl") != "pl":
+                    continue
+                words = re.findall(r"[\w„”\-–,.]+", article["body"])
+                for first, second in zip(words, words[1:], strict=False):
+                    _CHAIN.setdefault(first.lower(), []).append(second)
+    return _CHAIN
+
+
 def article_paragraphs(rng: random.Random) -> list[str]:
+    """250–450 words of Polish news prose, each article its own."""
+    chain = word_chain()
+    starts = sorted(chain)
     paragraphs = []
-    for _ in range(rng.randint(4, 7)):
+    for _ in range(rng.randint(4, 6)):
         sentences = [f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}."]
-        sentences += rng.sample(DETAILS, rng.randint(3, 5))
+        for _ in range(rng.randint(3, 5)):
+            word = rng.choice(starts)
+            sentence = [word]
+            for _ in range(rng.randint(8, 18)):
+                word = rng.choice(chain.get(word.lower().strip(",."), starts))
+                sentence.append(word)
+            sentences.append(" ".join(sentence).strip(",.").capitalize() + ".")
         paragraphs.append(" ".join(sentences))
     return paragraphs
+
+
+def _chrome() -> tuple[str, str, str]:
+    """What real pages carry around an article: a big menu, scripts, styles, a footer full of
+    links, a cookie banner — about 45 kB, as on the monitored sites."""
+    sections = [
+        "Aktualności",
+        "Projekty",
+        "Szkolenia",
+        "Pożyczki",
+        "Doradztwo",
+        "Współpraca",
+        "Publikacje",
+        "Kontakt",
+    ]
+    menu = "".join(
+        f'<li><a href="/">{name}</a><ul>'
+        + "".join(f'<li><a href="/">{name} – podstrona {n}</a></li>' for n in range(1, 13))
+        + "</ul></li>"
+        for name in sections
+    )
+    style = (
+        "<style>"
+        + "".join(f".c{n}{{margin:{n}px;padding:{n % 7}px;color:#{n:03x}}}" for n in range(700))
+        + "</style>"
+    )
+    script = (
+        "<script>window.__DATA__="
+        + json.dumps({"items": [{"id": n, "label": f"pozycja {n}"} for n in range(500)]})
+        + ";</script>"
+    )
+    footer = (
+        '<footer><div class="cookies">Ta strona używa plików cookies. Korzystając z niej, zgadzasz się na ich użycie. '
+        '<a href="/polityka-prywatnosci/">Polityka prywatności</a></div><ul>'
+        + "".join(f'<li><a href="/">Partner {n}</a></li>' for n in range(40))
+        + "</ul>Zapisz się do newslettera · © Fundacja</footer>"
+    )
+    teasers = "".join(
+        f'<div class="col"><div class="card"><div class="card__media"><a href="/"><img src="/img/{n}.jpg" alt=""></a></div>'
+        f'<div class="card__body"><span class="card__tag">Region</span><h3 class="card__title"><a href="/">Zapowiedź '
+        f'wydarzenia numer {n} w regionie</a></h3><p class="card__lead">Krótka zapowiedź tekstu, który czeka na '
+        f'czytelników w dziale aktualności.</p><span class="card__date">0{n % 9 + 1}.0{n % 9 + 1}.2020</span></div></div></div>'
+        for n in range(45)
+    )
+    nav = (
+        '<nav class="menu"><a href="/">Strona główna</a> <a href="/aktualnosci/">Aktualności</a> '
+        f'<a href="/kontakt/">Kontakt</a> <a href="/o-nas/">O nas</a><ul class="mega">{menu}</ul></nav>'
+    )
+    footer = (
+        f'<aside class="related"><h2>Polecamy</h2><div class="row">{teasers}</div></aside>' + footer
+    )
+    return style + script, nav, footer
+
+
+HEAD_EXTRA, NAV, FOOTER = _chrome()
 
 
 def page_html(title: str, body: str, canonical: str | None = None, article: bool = False) -> str:
@@ -80,17 +168,9 @@ def page_html(title: str, body: str, canonical: str | None = None, article: bool
         head += f'<link rel="canonical" href="{canonical}">'
     if article:
         head += '<meta property="og:type" content="article">'
-    menu = (
-        '<nav class="menu"><a href="/">Strona główna</a> <a href="/aktualnosci/">Aktualności</a> '
-        '<a href="/kontakt/">Kontakt</a> <a href="/o-nas/">O nas</a></nav>'
-    )
-    footer = (
-        '<footer><a href="/polityka-prywatnosci/">Polityka prywatności</a> · '
-        "Zapisz się do newslettera</footer>"
-    )
     return (
-        f'<!DOCTYPE html><html lang="pl"><head>{head}</head>'
-        f"<body>{menu}<main>{body}</main>{footer}</body></html>"
+        f'<!DOCTYPE html><html lang="pl"><head>{head}{HEAD_EXTRA}</head>'
+        f"<body>{NAV}<main>{body}</main>{FOOTER}</body></html>"
     )
 
 
