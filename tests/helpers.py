@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +43,6 @@ def run_cli(
 
 def free_port() -> int:
     """A TCP port nobody listens on at 127.0.0.1 (for a server a test starts)."""
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -64,3 +65,60 @@ def is_worker(pid: int) -> bool:
         return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except FileNotFoundError:
         return False
+
+
+def free_port_block(size: int) -> int:
+    """The first of ``size`` consecutive free ports on 127.0.0.1, for a demo's replica sites."""
+    for start in range(30000, 60000, 89):
+        sockets = []
+        try:
+            for offset in range(size):
+                sockets.append(socket.create_server(("127.0.0.1", start + offset)))
+            return start
+        except OSError:
+            continue
+        finally:
+            for s in sockets:
+                s.close()
+    raise RuntimeError("no block of free ports")
+
+
+def start_server(db: Path, port: int, *extra: str) -> subprocess.Popen:
+    """``clusterwatch serve`` in a subprocess, returned once it answers on 127.0.0.1:port."""
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "clusterwatch",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            *extra,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"serve exited with {process.returncode}: {process.stderr.read()}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2):
+                return process
+        except OSError:
+            time.sleep(0.2)
+    stop_server(process)
+    raise AssertionError("serve did not answer within 60 s")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

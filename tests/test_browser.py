@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shlex
-import socket
 import sqlite3
 import urllib.request
 from pathlib import Path
@@ -20,8 +19,8 @@ import pytest
 
 from clusterwatch.serve import POLISH_FTS_TABLE, has_table
 
-from .helpers import ROOT, run_cli
-from .test_serve import QUERIES, free_port, start_server, stop_server
+from .helpers import ROOT, free_port, free_port_block, run_cli, start_server, stop_server
+from .test_serve import QUERIES
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "screenshots"
@@ -41,22 +40,6 @@ pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="/usr/bin/chromium is missing: install Debian's chromium (.ci/run does it)",
 )
-
-
-def free_port_block(size: int) -> int:
-    """The first of ``size`` consecutive free ports on 127.0.0.1, for the demo's replica sites."""
-    for start in range(30000, 60000, 89):
-        sockets = []
-        try:
-            for offset in range(size):
-                sockets.append(socket.create_server(("127.0.0.1", start + offset)))
-            return start
-        except OSError:
-            continue
-        finally:
-            for s in sockets:
-                s.close()
-    raise RuntimeError("no block of free ports")
 
 
 def article_with_only_inflected_forms(archive: Path) -> tuple[int, str]:

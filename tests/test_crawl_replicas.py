@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import pytest
 from clusterwatch import paths
 from clusterwatch.replicas import ReplicaServer
 
-from .helpers import ROOT, local_canonical, make_config, run_cli
+from .helpers import ROOT, free_port_block, local_canonical, make_config, run_cli
 
 MOJIBAKE = ("\ufffd", "Ă", "Ĺ", "Å", "Ä…", "Ã³", "Å‚")
 
@@ -265,23 +264,6 @@ def test_a_changed_article_becomes_a_revision_not_a_new_article(tmp_path):
         )[0][0]
         == 2
     )
-
-
-def free_port_block(size: int) -> int:
-    for start in range(20000, 60000, 97):
-        sockets = []
-        try:
-            for offset in range(size):
-                s = socket.socket()
-                s.bind(("127.0.0.1", start + offset))
-                sockets.append(s)
-            return start
-        except OSError:
-            continue
-        finally:
-            for s in sockets:
-                s.close()
-    raise RuntimeError("no free ports")
 
 
 def test_demo_runs_the_whole_chain_and_reuses_the_archive(tmp_path):

@@ -9,8 +9,6 @@ from __future__ import annotations
 import asyncio
 import socket
 import sqlite3
-import subprocess
-import sys
 import time
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -25,7 +23,7 @@ from clusterwatch import serve
 from clusterwatch.cli import cli
 from clusterwatch.store import open_db
 
-from .helpers import ROOT, free_port
+from .helpers import free_port, start_server, stop_server
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 QUERIES = sorted(serve.load_metadata()["databases"]["archive"]["queries"])
@@ -310,47 +308,6 @@ def test_serve_says_when_the_port_is_taken(empty_archive):
         result = CliRunner().invoke(cli, ["serve", "--db", str(empty_archive), "--port", str(port)])
     assert result.exit_code == 1, result.output
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
-
-
-def start_server(db: Path, port: int, *extra: str) -> subprocess.Popen:
-    """``clusterwatch serve`` in a subprocess, returned once it answers on 127.0.0.1:port."""
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "clusterwatch",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            *extra,
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"serve exited with {process.returncode}: {process.stderr.read()}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    stop_server(process)
-    raise AssertionError("serve did not answer within 60 s")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def listening_addresses(port: int) -> set[str]:

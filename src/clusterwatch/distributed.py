@@ -224,11 +224,14 @@ def give_back(server: redis.Redis, keys: Keys, leases: list[str]) -> int:
     return sum(script(keys=[keys.leases, keys.requests], args=[lease]) for lease in leases)
 
 
-def requeue_dead(server: redis.Redis, keys: Keys) -> int:
-    """Leases of workers whose heartbeat expired go back into their queues."""
+def requeue_dead(server: redis.Redis, keys: Keys, sources: list[str] | None = None) -> int:
+    """Leases of workers whose heartbeat expired go back into their queues (of ``sources``,
+    default: every source)."""
     moved = 0
     alive: dict[str, bool] = {}
-    for source in sorted(s.decode() for s in server.smembers(keys.sources)):
+    if sources is None:
+        sources = sorted(s.decode() for s in server.smembers(keys.sources))
+    for source in sources:
         source_keys = keys.of(source)
         dead = []
         for field in server.hkeys(source_keys.leases):
@@ -351,7 +354,12 @@ class WorkerExtension:
         self.beat()
         for interval, call in (
             (HEARTBEAT_SECONDS / 3, self.beat),
-            (HEARTBEAT_SECONDS / 2, lambda: requeue_dead(self.server, self.keys)),
+            # each crawler looks after its own source (the writer after all of them): a worker
+            # of hundreds of sources makes hundreds of checks, not hundreds squared
+            (
+                HEARTBEAT_SECONDS / 2,
+                lambda: requeue_dead(self.server, self.keys, [spider.source_name]),
+            ),
             # an idle engine looks at its scheduler every 5 s; work pushed by other workers
             # should not wait that long
             (0.25, lambda: engine._slot and engine._slot.nextcall.schedule()),

@@ -110,9 +110,6 @@ class WorkerPool:
         finally:
             alone.shutdown(wait=False)
 
-    def pids(self) -> list[int]:
-        return list(getattr(self._executor, "_processes", {}) or {})
-
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
