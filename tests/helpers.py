@@ -59,12 +59,37 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def is_worker(pid: int) -> bool:
-    """Whether ``pid`` is a live multiprocessing worker (a spawned Python)."""
+def _cmdline(pid: int) -> bytes:
     try:
-        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except FileNotFoundError:
-        return False
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return b""
+
+
+def is_worker(pid: int) -> bool:
+    """Whether ``pid`` is a live multiprocessing process (spawned, or forked by a forkserver,
+    whose command line it keeps)."""
+    command = _cmdline(pid)
+    return b"spawn_main" in command or b"multiprocessing.forkserver" in command
+
+
+def workers_of(pid: int) -> list[int]:
+    """The extraction workers of the crawl process ``pid``: its spawned children, or the
+    children of its forkserver."""
+    found = []
+    for child in children(pid):
+        command = _cmdline(child)
+        if b"spawn_main" in command:
+            found.append(child)
+        elif b"multiprocessing.forkserver" in command:
+            found.extend(worker for worker in children(child) if is_worker(worker))
+    return found
+
+
+def helper_processes(pid: int) -> list[int]:
+    """Every multiprocessing process the crawl process ``pid`` started, workers and forkserver."""
+    forkservers = [c for c in children(pid) if b"multiprocessing.forkserver" in _cmdline(c)]
+    return forkservers + workers_of(pid)
 
 
 def free_port_block(size: int) -> int:

@@ -358,3 +358,85 @@ def test_polish_dates_printed_in_the_page(printed, published):
     html = article_page(PARAGRAPHS).replace("<h1>", f"{printed}<h1>")
     result = extract_article(html, "https://example.org/a", today=TODAY)
     assert result is not None and result.published == published
+
+
+def _frame_of(html: str):
+    from clusterwatch.extract import content_frame
+    from clusterwatch.extract_clean import prune_tree
+
+    return content_frame(prune_tree(lxml.html.fromstring(html)))
+
+
+def test_an_article_the_page_marks_plainly_is_read_alone():
+    menus = "".join(f"<li><a href='/dzial-{n}'>Dział numer {n}</a></li>" for n in range(60))
+    teasers = "".join(
+        f"<div class='teaser'><h3><a href='/a{n}'>Inny artykuł {n}</a></h3>"
+        f"<p>Zapowiedź innego artykułu numer {n}, krótka.</p></div>"
+        for n in range(10)
+    )
+    html = article_page(PARAGRAPHS * 2, outside=f"<ul class='menu'>{menus}</ul>{teasers}")
+    frame = _frame_of(html)
+    assert frame is not None and frame.tag == "article"
+    result = extract_article(html, "https://example.org/a", today=TODAY)
+    assert result is not None
+    lines = result.text.splitlines()
+    assert lines[0].startswith("Przedstawiciele klastrów") and lines[-1].startswith("Kolejne")
+    assert len(lines) == 8  # the paragraphs stay apart
+    assert "Dział numer" not in result.text and "Inny artykuł" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("html", "why", "read"),
+    [
+        (
+            article_page("<p>Krótka notka o klastrach na Białorusi.</p>"),
+            "too little paragraph text to be the content",
+            False,
+        ),
+        (
+            "<html><body><aside><article><h2>Polecamy</h2>"
+            + PARAGRAPHS
+            + "</article></aside><div>"
+            + PARAGRAPHS * 3
+            + "</div></body></html>",
+            "an article inside a sidebar",
+            True,
+        ),
+        (
+            article_page(PARAGRAPHS, outside="<div class='opis'>" + PARAGRAPHS * 5 + "</div>"),
+            "most of the page's text stands outside it",
+            True,
+        ),
+    ],
+)
+def test_an_element_that_is_not_plainly_the_article_is_not_read_alone(html, why, read):
+    assert _frame_of(html) is None, why
+    # the whole page is read instead, as trafilatura reads it
+    result = extract_article(html, "https://example.org/a", today=TODAY)
+    assert (result is not None and "Przedstawiciele klastrów" in result.text) is read
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        "class='entry-content'",
+        "class='single post-content clearfix'",
+        "id='article-body'",
+        "itemprop='articleBody'",
+        "class='post'",
+        "id='articleContent'",
+        "class='tresc'",
+        "class='post teaser'",
+        "id='main'",
+    ],
+)
+def test_the_quick_look_for_content_markup_agrees_with_trafilaturas_expression(attributes):
+    from clusterwatch.extract import _FRAME_XPATHS, _may_name_content
+
+    body = lxml.html.fromstring(
+        f"<html><body><div class='menu'><a href='/'>Start</a></div><div {attributes}>"
+        f"{PARAGRAPHS}</div></body></html>"
+    ).find("body")
+    found = next(iter(_FRAME_XPATHS[0](body)), None) is not None
+    # a "no" where the expression finds an element would lose it; a "yes" only costs running it
+    assert _may_name_content(body) is found

@@ -14,7 +14,7 @@ import pytest
 
 from clusterwatch.replicas import ReplicaServer
 
-from .helpers import ROOT, children, is_worker, local_canonical, make_config, run_cli
+from .helpers import ROOT, helper_processes, is_worker, local_canonical, make_config, run_cli
 
 
 def count_articles(db) -> int:
@@ -46,7 +46,7 @@ def test_interrupted_crawl_continues_without_loss_or_duplicates(tmp_path, manife
         while count_articles(db) < 8 and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.05)
         assert process.poll() is None, "the crawl ended before it could be interrupted"
-        workers = [pid for pid in children(process.pid) if is_worker(pid)]
+        workers = helper_processes(process.pid)
         assert workers, "the crawl extracts in worker processes"
         os.kill(process.pid, stop)
         process.wait(timeout=60)

@@ -19,13 +19,12 @@ from clusterwatch.work import WorkerCrashed, WorkerPool
 
 from .helpers import (
     ROOT,
-    children,
     free_port,
-    is_worker,
     local_canonical,
     make_config,
     run_cli,
     start_server,
+    workers_of,
 )
 
 
@@ -105,7 +104,7 @@ def test_killing_workers_mid_crawl_loses_nothing(tmp_path, manifest):
         killed = 0
         deadline = time.monotonic() + 60
         while process.poll() is None and time.monotonic() < deadline and killed < 2:
-            workers = [pid for pid in children(process.pid) if is_worker(pid)]
+            workers = workers_of(process.pid)
             stored = 0
             if db.exists():
                 try:

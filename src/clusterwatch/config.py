@@ -56,7 +56,8 @@ class CrawlConfig(_Model):
     timeout: Annotated[float, Field(gt=0)] = 30.0
     retries: Annotated[int, Field(ge=0, le=10)] = 3
     state_dir: str = "crawl-state"
-    # processes extracting pages off the reactor; default: one per core; 0: in the crawl process
+    # processes extracting pages off the reactor; default: one per core but one; 0: in the crawl
+    # process
     workers: Annotated[int, Field(ge=0, le=64)] | None = None
     # distributed crawling (``--redis``): the prefix of every key, so that several archives
     # can share one Redis server

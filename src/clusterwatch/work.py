@@ -5,8 +5,13 @@ shingling, lemmatising and alert matching more. Done in the pipeline itself, tha
 stall the downloader and leave the second core idle. Here it runs in a process pool sized to the
 cores (``[crawl] workers``, 0 for in-process), awaited from the async pipeline; the one SQLite
 writer stays in the crawl process. Each worker builds its topic matcher once, when it starts
-(the lemma forms come from a small cache, see ``alerts_lemmas``), and lemmatises with its own
-copy of simplemma's low-memory dictionaries.
+(the lemma forms come from a small cache, see ``alerts_lemmas``).
+
+Workers are forked from a server process (multiprocessing's ``forkserver``; ``spawn`` where
+there is none) that imported the extraction modules and loaded simplemma's Polish dictionary
+once, before any worker existed (:mod:`.work_preload`): a new worker is ready at once, where a
+spawned one spent about 3 s of CPU on imports and the dictionary. The server is a fresh
+process, not a fork of the crawl with its threads and reactor.
 
 A worker that dies (killed, out of memory) breaks Python's pool and every task in it. The pool
 is replaced and each page whose task broke is tried once more, alone, in a process of its own:
@@ -23,7 +28,9 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
+from pathlib import Path
 from typing import Any
 
 from .alerts import TopicMatcher
@@ -35,22 +42,41 @@ logger = logging.getLogger(__name__)
 _matcher: TopicMatcher | None = None
 
 
-def _start_worker(topics: dict[str, Any]) -> None:
-    """Once per worker process."""
-    global _matcher
+def _start_worker(topics: dict[str, Any], crawl: int) -> None:
+    """Once per worker process; ``crawl`` is the pid of the crawl process that owns the pool."""
     # Ctrl-C reaches the whole process group: the crawl stops the pool itself, cleanly
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # a crawl killed outright cannot stop its pool, and the pool's queue never tells the workers
-    # (each holds a writing end of it): they watch for their parent instead
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # (each holds a writing end of it): they watch for the crawl instead. Not for their parent:
+    # that is the forkserver, which in turn waits for its workers to end before it does.
+    threading.Thread(target=_exit_with, args=(crawl,), daemon=True).start()
+    _load_matcher(topics)
+
+
+def _load_matcher(topics: dict[str, Any]) -> None:
+    global _matcher
     _matcher = TopicMatcher.from_config(topics) if topics else None
 
 
-def _exit_with_parent(parent: int) -> None:
+def _exit_with(crawl: int) -> None:
     while True:
         time.sleep(1.0)
-        if os.getppid() != parent:
+        if not _alive(crawl):
             os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # killed but not yet waited for by its own parent: a zombie
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc here: alive as far as can be told
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
 def process_page(
@@ -61,6 +87,18 @@ def process_page(
     if extracted is None:
         return None, None
     return extracted, Prepared.of(extracted, _matcher)
+
+
+def _context() -> BaseContext:
+    """forkserver, preloaded, where the platform has it; else spawn. Never a plain fork: the
+    crawl process runs threads and a reactor."""
+    if "forkserver" not in get_all_start_methods():
+        return get_context("spawn")
+    context = get_context("forkserver")
+    # read when the server starts (once per crawl process); an import error there is ignored
+    # by multiprocessing, and the workers then import what they need themselves
+    context.set_forkserver_preload(["clusterwatch.work_preload"])
+    return context
 
 
 class WorkerCrashed(Exception):
@@ -76,15 +114,14 @@ class WorkerPool:
         self.task = task or process_page  # a module-level function: workers import it by name
         self._executor = self._new(workers) if workers > 0 else None
         if workers == 0 and _matcher is None:
-            _start_worker(topics)
+            _load_matcher(topics)  # in the crawl process: its signals and life stay its own
 
     def _new(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=workers,
-            # spawn, not fork: the crawl process runs threads and a reactor
-            mp_context=get_context("spawn"),
+            mp_context=_context(),
             initializer=_start_worker,
-            initargs=(self.topics,),
+            initargs=(self.topics, os.getpid()),
         )
 
     async def process(self, *args: Any) -> Any:
@@ -121,9 +158,13 @@ _users: dict[str, int] = {}
 
 
 def default_workers() -> int:
-    return (
+    """One worker per core but one: the crawl process (downloads, parsing, the archive writer)
+    keeps a core busy itself. Measured on 2 cores (benchmarks/throughput.py): 1 worker 88
+    pages/s, 2 workers 78, 3 workers 74."""
+    cores = (
         len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     )
+    return max(1, cores - 1)
 
 
 def acquire(key: str, workers: int, topics: dict[str, Any]) -> WorkerPool:
