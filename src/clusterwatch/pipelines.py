@@ -92,9 +92,17 @@ class StorePipeline:
     def open_spider(self) -> None:
         CrawlSession.for_crawler(self.crawler)  # opens the run before the first request
 
+    def close_spider(self) -> None:
+        batch = getattr(CrawlSession.for_crawler(self.crawler), "batch", None)
+        if batch is not None:
+            batch.commit()  # before the run is closed, in a transaction of its own
+
     def process_item(self, item: Any) -> Any:
         session = CrawlSession.for_crawler(self.crawler)
         if isinstance(item, ArticleItem):
+            batch = getattr(session, "batch", None)  # a distributed worker's session has none
+            if batch is not None:
+                batch.begin()
             result = ingest_article(
                 session.db,
                 item.extracted,
@@ -112,6 +120,8 @@ class StorePipeline:
             session.record_article(
                 canonical_url(item.fetched_url), result.status, item.extracted.published
             )
+            if batch is not None:
+                batch.stored()
         elif isinstance(item, AttachmentItem):
             text, error = (
                 extract_pdf_text(item.body) if b"%PDF" in item.body[:1024] else (None, "not a PDF")

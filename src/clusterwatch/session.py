@@ -159,7 +159,7 @@ class CrawlSession(RecordBook):
         self.crawler = crawler
         self.config = config
         self.source = source
-        self.db = store.open_db(config.db_path)
+        self.db, self.batch = store.crawl_writer(config.db_path)
         store.save_sources(self.db, config.sources)
         store.mark_stale_runs(self.db, source)
         # an earlier run that went through every listing lets this one stop at known articles

@@ -27,6 +27,11 @@ CONCURRENT_REQUESTS = 16
 # outputs of one response handled at once: Scrapy starts this many asyncio tasks per response
 # (100 by default, ~10 % of the crawl process's CPU here); a page gives one article
 CONCURRENT_ITEMS = 16
+# bytes of responses waiting for their items to be extracted and stored before Scrapy stops
+# taking new requests (5 MB by default). Each waiting page also holds its parsed tree and its
+# text: at 5 MB, a crawl that fetches faster than its workers extract held ~540 MB; at 1 MB
+# (about 13 pages of 75 kB, enough to keep the workers busy) 335 MB, and ran as fast
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1_000_000
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOADER = "clusterwatch.downloader.SlotReservingDownloader"  # stock one ignores the limit above
 DOWNLOAD_DELAY = 1.0

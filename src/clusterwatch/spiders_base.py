@@ -116,6 +116,10 @@ class ClusterwatchSpider(scrapy.Spider):
         self._listing_re = [re.compile(p) for p in self.listing_patterns]
         self._deny_re = [re.compile(p, re.I) for p in self.deny_patterns]
         self._seen_articles: set[str] = set()
+        # article URLs this run already asked for: their links on other pages (menus, "related
+        # articles") would only make requests for Scrapy's duplicate filter to drop, after a
+        # look-up of the page's record each
+        self._requested: set[str] = set()
         self._classified: dict[str, tuple[bool, bool, bool, bool]] = {}
         self._resolved: dict[tuple[str, str], str] = {}
 
@@ -189,15 +193,19 @@ class ClusterwatchSpider(scrapy.Spider):
     def article_request(
         self, url: str, *, depth: int, lastmod: str | None = None
     ) -> Request | None:
-        """A request for an article URL, unless it is known and not due (then None)."""
+        """A request for an article URL, unless it is known and not due, or already asked for
+        in this run (then None)."""
         url = canonical_url(url)
         if url not in self._seen_articles:
             self._seen_articles.add(url)
             self.session.count("article_links")
+        elif url in self._requested:
+            return None
         page = self.session.page(url)
         if not self.full and page is not None and not incremental.is_due(page, lastmod):
             self.crawler.stats.inc_value("clusterwatch/known_skipped")
             return None
+        self._requested.add(url)
         return Request(
             url,
             callback=self.parse,
@@ -337,6 +345,9 @@ class ClusterwatchSpider(scrapy.Spider):
             if not in_scope or not article or listing:
                 continue
             if depth + 1 > self.max_depth:
+                continue
+            if canonical_url(url) in self._requested:
+                wanted += 1  # asked for already (this page's request would be a duplicate)
                 continue
             before = len(self._seen_articles)
             request = self.article_request(url, depth=depth + 1)

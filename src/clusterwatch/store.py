@@ -1,7 +1,8 @@
 """The archive: opening it, and idempotent ``save_*`` functions over sqlite-utils.
 
 Every write is a short transaction so that Datasette and a digest can read while a crawl writes
-(WAL mode, a busy timeout). Network code never lives here: callers hand in plain records.
+(WAL mode, a busy timeout); a crawl stores several articles to a transaction, for half a second
+at most (:class:`WriteBatch`). Network code never lives here: callers hand in plain records.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -42,6 +44,72 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
     if migrate_schema:
         migrate(db)
     return db
+
+
+class WriteBatch:
+    """Articles stored by a crawl, several to a write transaction.
+
+    Each transaction has a cost of its own (the WAL commit, a new segment for the full-text
+    index): one per article was a quarter of the crawl process's time. A batch stays open for at
+    most ``max_seconds`` (a timer of the reactor commits it) or ``max_items`` articles, so other
+    writers (a digest) wait no longer than that. What a batch holds is lost together if the crawl
+    dies before the commit: the articles *and* the records of their pages (written on the same
+    connection), so that the next crawl fetches those pages in full.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        max_items: int = 100,
+        max_seconds: float = 0.5,
+        call_later: Callable[[float, Callable[[], None]], Any] | None = None,
+    ):
+        self.db = db
+        self.max_items = max_items
+        self.max_seconds = max_seconds
+        self.items = 0
+        self.opened = 0.0
+        self._call_later = call_later  # default: the Twisted reactor's, where the crawl runs
+        self._timer: Any = None
+
+    def begin(self) -> None:
+        """Before storing an article: open a transaction unless one is open."""
+        if self.db.conn.in_transaction:
+            return
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        self.items, self.opened = 0, time.monotonic()
+        if self._call_later is None:
+            from twisted.internet import reactor
+
+            self._call_later = reactor.callLater
+        self._timer = self._call_later(self.max_seconds, self.commit)
+
+    def stored(self) -> None:
+        """After storing an article: commit when the batch is full or old enough."""
+        self.items += 1
+        if self.items >= self.max_items or time.monotonic() - self.opened >= self.max_seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self._timer is not None and self._timer.active():
+            self._timer.cancel()
+        self._timer = None
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("COMMIT")
+
+
+_writers: dict[Path, tuple[Database, WriteBatch]] = {}
+
+
+def crawl_writer(path: str | Path) -> tuple[Database, WriteBatch]:
+    """The one connection (and its write batch) through which this process's crawls write the
+    archive at ``path``. One, not one per source: with a batch open on one connection, a write
+    on another would wait for a lock that the same thread holds."""
+    key = Path(path).resolve()
+    if key not in _writers:
+        db = open_db(key)
+        _writers[key] = (db, WriteBatch(db))
+    return _writers[key]
 
 
 def save_sources(db: Database, sources: Iterable[Any]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
@@ -20,6 +21,7 @@ _INDEX_PAGES = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?|jsp)$", re.I)
 _SESSION_IN_PATH = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*", re.I)
 
 
+@lru_cache(maxsize=16384)  # pages link the same URLs (menus, related articles) over and over
 def canonical_url(url: str) -> str:
     """The form under which a URL is stored and compared."""
     url = _SESSION_IN_PATH.sub("", url.strip())

@@ -1,0 +1,99 @@
+"""A crawl stores several articles to a write transaction (``store.WriteBatch``), on a real
+archive file: others see them once the batch is committed (full, old enough, or by its timer),
+and what a batch held is lost together when it is never committed."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from clusterwatch.store import WriteBatch, crawl_writer, open_db
+
+
+class Timers:
+    """The crawl's reactor stands behind ``call_later``; here the test fires the timer itself."""
+
+    def __init__(self):
+        self.pending: list[tuple[float, object]] = []
+
+    def __call__(self, seconds, callback):
+        timer = Timer(callback)
+        self.pending.append((seconds, timer))
+        return timer
+
+
+class Timer:
+    def __init__(self, callback):
+        self.callback = callback
+        self.cancelled = False
+        self.fired = False
+
+    def active(self):
+        return not (self.cancelled or self.fired)
+
+    def cancel(self):
+        self.cancelled = True
+
+    def fire(self):
+        self.fired = True
+        self.callback()
+
+
+def store_source(db, name):
+    db.execute(
+        "insert into sources (name, spider, start_urls, allowed_domains) values (?, 'generic', '[]', '[]')",
+        [name],
+    )
+
+
+def count_elsewhere(path) -> int:
+    with sqlite3.connect(path) as other:
+        return other.execute("select count(*) from sources where name like 'batch-%'").fetchone()[0]
+
+
+def test_a_full_batch_is_committed_and_seen_by_other_connections(tmp_path):
+    path = tmp_path / "archive.db"
+    timers = Timers()
+    batch = WriteBatch(open_db(path), max_items=3, max_seconds=60, call_later=timers)
+    for n in range(3):
+        batch.begin()
+        store_source(batch.db, f"batch-{n}")
+        assert count_elsewhere(path) == 0  # not before the commit
+        batch.stored()
+    assert count_elsewhere(path) == 3
+    assert len(timers.pending) == 1 and timers.pending[0][0] == 60
+    assert timers.pending[0][1].cancelled  # the commit stopped the timer
+
+
+def test_the_timer_commits_a_batch_that_does_not_fill(tmp_path):
+    path = tmp_path / "archive.db"
+    timers = Timers()
+    batch = WriteBatch(open_db(path), max_items=100, max_seconds=0.5, call_later=timers)
+    batch.begin()
+    store_source(batch.db, "batch-1")
+    batch.stored()
+    assert count_elsewhere(path) == 0
+    timers.pending[0][1].fire()
+    assert count_elsewhere(path) == 1
+    # the next article opens a new batch with a new timer
+    batch.begin()
+    assert len(timers.pending) == 2
+
+
+def test_a_batch_never_committed_loses_all_it_held_and_nothing_before(tmp_path):
+    path = tmp_path / "archive.db"
+    timers = Timers()
+    db = open_db(path)
+    batch = WriteBatch(db, max_items=2, max_seconds=60, call_later=timers)
+    for n in range(3):  # two committed, the third left open
+        batch.begin()
+        store_source(db, f"batch-{n}")
+        batch.stored()
+    db.conn.close()  # the crawl dies
+    assert count_elsewhere(path) == 2
+
+
+def test_crawls_of_one_process_share_one_writer_per_archive(tmp_path):
+    first, batch = crawl_writer(tmp_path / "a.db")
+    again, same_batch = crawl_writer(tmp_path / "." / "a.db")
+    other, _ = crawl_writer(tmp_path / "b.db")
+    assert first is again and batch is same_batch and other is not first
