@@ -73,6 +73,10 @@ def crawl_sources(
         overrides["CLOSESPIDER_PAGECOUNT"] = max_pages
     settings = project_settings(config, overrides)
     loader = spider_loader(settings)
+    if config.crawl.workers != 0:
+        from .work import start_server
+
+        start_server()
     with source_locks(config.state_dir, [s.name for s in sources]) as busy:
         runnable = [s for s in sources if s.name not in busy]
         process = CrawlerProcess(settings)

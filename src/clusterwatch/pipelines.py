@@ -37,6 +37,8 @@ class ExtractPipeline:
         workers = (
             config.crawl.workers if config.crawl.workers is not None else work.default_workers()
         )
+        if workers:
+            work.start_server()  # already running when the crawl command started it
         self.pool = work.acquire(self.pool_key, workers, topics)
 
     def close_spider(self) -> None:
