@@ -2,8 +2,9 @@
 
 Scrapy downloads on one thread; trafilatura costs 10–18 ms of CPU per page, and hashing,
 shingling, lemmatising and alert matching more. Done in the pipeline itself, that work would
-stall the downloader and leave the second core idle. Here it runs in a process pool sized to the
-cores (``[crawl] workers``, 0 for in-process), awaited from the async pipeline; the one SQLite
+stall the downloader and leave the second core idle. Here it runs in a process pool of one
+worker per core but one (``[crawl] workers``, 0 for in-process), awaited from the async pipeline,
+while the crawl process keeps the remaining core busy with downloads and storing; the one SQLite
 writer stays in the crawl process. Each worker builds its topic matcher once, when it starts
 (the lemma forms come from a small cache, see ``alerts_lemmas``).
 
@@ -169,8 +170,8 @@ _users: dict[str, int] = {}
 
 def default_workers() -> int:
     """One worker per core but one: the crawl process (downloads, parsing, the archive writer)
-    keeps a core busy itself. Measured on 2 cores (benchmarks/throughput.py): 1 worker 88
-    pages/s, 2 workers 78, 3 workers 74."""
+    keeps a core busy itself. On 2 cores (the crawl of benchmarks/throughput.py, paired runs)
+    one worker was 8–15 % faster than two, which compete with the crawl process for a core."""
     cores = (
         len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     )
