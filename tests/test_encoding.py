@@ -432,3 +432,14 @@ def test_crawl_stores_polish_articles_without_mojibake_whatever_the_declaration(
         != article_page(meta, title, paragraphs)
     ]
     assert len(misread_by_scrapy) >= 2, misread_by_scrapy
+
+
+@pytest.mark.parametrize("control", ["\x80", "\x85", "\x9f"])
+def test_a_reading_with_c1_controls_is_refused_in_utf8_too(control):
+    from clusterwatch.encoding import reading
+
+    text = f"Współpraca klastrów{control} z Białorusią"
+    assert reading(text.encode("utf-8"), "utf-8") is None
+    assert reading(text.encode("utf-8"), "UTF8") is None
+    # its neighbours, U+007F and U+00A0, are no such controls
+    assert reading("a\x7fb\xa0c".encode(), "utf-8") == "a\x7fb\xa0c"

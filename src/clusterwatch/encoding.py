@@ -12,6 +12,7 @@ applies it to the responses Scrapy downloads.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import unicodedata
@@ -47,6 +48,7 @@ _VOWELS = frozenset("aeiouyąęóAEIOUYĄĘÓ")
 _COMMON_SYMBOLS = frozenset("©®°№")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _C1_CONTROLS = re.compile(r"[\x80-\x9f]")
+_C1_AS_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def codec_name(label: str | None) -> str | None:
@@ -70,7 +72,16 @@ def reading(body: bytes, encoding: str) -> str | None:
         text = body.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+    if _is_utf8_codec(encoding):
+        # in UTF-8 they are the byte pairs C2 80–C2 9F: a search of the bytes, a tenth of the
+        # search of a text that is not ASCII
+        return None if _C1_AS_UTF8.search(body) else text
     return None if _C1_CONTROLS.search(text) else text
+
+
+@lru_cache(maxsize=64)
+def _is_utf8_codec(encoding: str) -> bool:
+    return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
 
 
 def plausibility(text: str) -> int:
