@@ -14,7 +14,15 @@ import pytest
 
 from clusterwatch.replicas import ReplicaServer
 
-from .helpers import ROOT, helper_processes, is_worker, local_canonical, make_config, run_cli
+from .helpers import (
+    ROOT,
+    helper_processes,
+    is_worker,
+    local_canonical,
+    make_config,
+    run_cli,
+    workers_of,
+)
 
 
 def count_articles(db) -> int:
@@ -46,8 +54,8 @@ def test_interrupted_crawl_continues_without_loss_or_duplicates(tmp_path, manife
         while count_articles(db) < 8 and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.05)
         assert process.poll() is None, "the crawl ended before it could be interrupted"
-        workers = helper_processes(process.pid)
-        assert workers, "the crawl extracts in worker processes"
+        assert workers_of(process.pid), "the crawl extracts in worker processes"
+        workers = helper_processes(process.pid)  # and their forkserver
         os.kill(process.pid, stop)
         process.wait(timeout=60)
         # its extraction workers do not outlive it, killed or not
