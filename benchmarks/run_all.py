@@ -133,11 +133,14 @@ def main() -> None:
                 value = read(result)
             except (KeyError, TypeError):
                 continue
-            rows.append((name, label, value, goal))
+            if value is not None:  # a figure of a part this run left out (--quick)
+                rows.append((name, label, value, goal))
     print("== summary")
-    print(f"{'benchmark':<12}{'figure':<42}{'value':>10}  goal")
+    width = max([len("benchmark"), *(len(name) for name, *_ in rows)]) + 2
+    figure = max([len("figure"), *(len(label) for _, label, *_ in rows)]) + 2
+    print(f"{'benchmark':<{width}}{'figure':<{figure}}{'value':>10}  goal")
     for name, label, value, goal in rows:
-        print(f"{name:<12}{label:<42}{value:>10.3f}  {goal}")
+        print(f"{name:<{width}}{label:<{figure}}{value:>10.3f}  {goal}")
 
 
 if __name__ == "__main__":
