@@ -97,3 +97,16 @@ def test_crawls_of_one_process_share_one_writer_per_archive(tmp_path):
     again, same_batch = crawl_writer(tmp_path / "." / "a.db")
     other, _ = crawl_writer(tmp_path / "b.db")
     assert first is again and batch is same_batch and other is not first
+
+
+def test_a_batch_committed_by_someone_else_leaves_no_timer_behind(tmp_path):
+    path = tmp_path / "archive.db"
+    timers = Timers()
+    batch = WriteBatch(open_db(path), max_items=100, max_seconds=0.5, call_later=timers)
+    batch.begin()
+    store_source(batch.db, "batch-1")
+    batch.db.conn.execute("COMMIT")  # e.g. a maintenance step on the same connection
+    batch.begin()
+    first, second = (timer for _, timer in timers.pending)
+    assert first.cancelled and second.active()
+    assert count_elsewhere(path) == 1

@@ -76,6 +76,7 @@ class WriteBatch:
         """Before storing an article: open a transaction unless one is open."""
         if self.db.conn.in_transaction:
             return
+        self._stop_timer()  # of a batch that something else committed
         self.db.conn.execute("BEGIN IMMEDIATE")
         self.items, self.opened = 0, time.monotonic()
         if self._call_later is None:
@@ -91,11 +92,14 @@ class WriteBatch:
             self.commit()
 
     def commit(self) -> None:
+        self._stop_timer()
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("COMMIT")
+
+    def _stop_timer(self) -> None:
         if self._timer is not None and self._timer.active():
             self._timer.cancel()
         self._timer = None
-        if self.db.conn.in_transaction:
-            self.db.conn.execute("COMMIT")
 
 
 _writers: dict[Path, tuple[Database, WriteBatch]] = {}
