@@ -41,6 +41,17 @@ def run_cli(
     )
 
 
+def start_cli(*args: str, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) -> subprocess.Popen:
+    """Start ``python -m clusterwatch ARGS`` in the background (text mode); the caller waits."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "clusterwatch", *args],
+        cwd=ROOT,
+        stdout=stdout,
+        stderr=stderr,
+        text=True,
+    )
+
+
 def free_port() -> int:
     """A TCP port nobody listens on at 127.0.0.1 (for a server a test starts)."""
     with socket.socket() as s:

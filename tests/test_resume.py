@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 
 import pytest
@@ -15,12 +13,12 @@ import pytest
 from clusterwatch.replicas import ReplicaServer
 
 from .helpers import (
-    ROOT,
     helper_processes,
     is_worker,
     local_canonical,
     make_config,
     run_cli,
+    start_cli,
     workers_of,
 )
 
@@ -44,12 +42,7 @@ def test_interrupted_crawl_continues_without_loss_or_duplicates(tmp_path, manife
     with ReplicaServer(latency=1.0) as server:
         config = make_config(server, tmp_path)
         db = tmp_path / "archive.db"
-        process = subprocess.Popen(
-            [sys.executable, "-m", "clusterwatch", "crawl", "--config", str(config)],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        process = start_cli("crawl", "--config", str(config))
         deadline = time.monotonic() + 120
         while count_articles(db) < 8 and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.05)

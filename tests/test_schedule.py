@@ -19,7 +19,7 @@ from clusterwatch.config import config_from_dict
 from clusterwatch.locks import source_locks
 from clusterwatch.schedule import JOB_DEFAULTS, JobSpec, job_specs, missed, next_run
 
-from .helpers import ROOT, make_config, run_cli
+from .helpers import ROOT, make_config, run_cli, start_cli
 
 
 def config_with(sources: list[dict], recipients: bool = True):
@@ -114,11 +114,8 @@ def test_a_real_scheduler_runs_real_crawls_and_stops_cleanly(replicas, tmp_path)
     config.write_text(text, encoding="utf-8")
     log = tmp_path / "schedule.log"
     with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "clusterwatch", "schedule", "--config", str(config)],
-            cwd=ROOT,
-            stdout=output,
-            stderr=subprocess.STDOUT,
+        process = start_cli(
+            "schedule", "--config", str(config), stdout=output, stderr=subprocess.STDOUT
         )
         try:
             db = tmp_path / "archive.db"

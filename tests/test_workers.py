@@ -8,7 +8,6 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,11 +17,11 @@ from clusterwatch.replicas import ReplicaServer
 from clusterwatch.work import WorkerCrashed, WorkerPool
 
 from .helpers import (
-    ROOT,
     free_port,
     local_canonical,
     make_config,
     run_cli,
+    start_cli,
     start_server,
     workers_of,
 )
@@ -94,12 +93,8 @@ def test_killing_workers_mid_crawl_loses_nothing(tmp_path, manifest):
     with ReplicaServer(latency=0.05) as server:
         config = make_config(server, tmp_path)
         db = tmp_path / "archive.db"
-        process = subprocess.Popen(
-            [sys.executable, "-m", "clusterwatch", "crawl", "--config", str(config)],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+        process = start_cli(
+            "crawl", "--config", str(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
         killed = 0
         deadline = time.monotonic() + 60
@@ -150,12 +145,13 @@ def test_a_crawl_a_datasette_and_a_digest_share_the_archive(tmp_path):
         run_cli("sources", "--config", str(config))  # the archive exists, migrated
         port = free_port()
         serve = start_server(db, port, "--config", str(config))
-        crawl = subprocess.Popen(
-            [sys.executable, "-m", "clusterwatch", "crawl", "--config", str(config), "--full"],
-            cwd=ROOT,
+        crawl = start_cli(
+            "crawl",
+            "--config",
+            str(config),
+            "--full",
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            text=True,
         )
         try:
             import httpx

@@ -45,15 +45,20 @@ def store_source(db, name):
     )
 
 
+def new_batch(tmp_path, **limits):
+    """A batch over a fresh archive file, its timers fired by the test: (path, timers, batch)."""
+    path = tmp_path / "archive.db"
+    timers = Timers()
+    return path, timers, WriteBatch(open_db(path), call_later=timers, **limits)
+
+
 def count_elsewhere(path) -> int:
     with sqlite3.connect(path) as other:
         return other.execute("select count(*) from sources where name like 'batch-%'").fetchone()[0]
 
 
 def test_a_full_batch_is_committed_and_seen_by_other_connections(tmp_path):
-    path = tmp_path / "archive.db"
-    timers = Timers()
-    batch = WriteBatch(open_db(path), max_items=3, max_seconds=60, call_later=timers)
+    path, timers, batch = new_batch(tmp_path, max_items=3, max_seconds=60)
     for n in range(3):
         batch.begin()
         store_source(batch.db, f"batch-{n}")
@@ -65,9 +70,7 @@ def test_a_full_batch_is_committed_and_seen_by_other_connections(tmp_path):
 
 
 def test_the_timer_commits_a_batch_that_does_not_fill(tmp_path):
-    path = tmp_path / "archive.db"
-    timers = Timers()
-    batch = WriteBatch(open_db(path), max_items=100, max_seconds=0.5, call_later=timers)
+    path, timers, batch = new_batch(tmp_path, max_items=100, max_seconds=0.5)
     batch.begin()
     store_source(batch.db, "batch-1")
     batch.stored()
@@ -80,10 +83,8 @@ def test_the_timer_commits_a_batch_that_does_not_fill(tmp_path):
 
 
 def test_a_batch_never_committed_loses_all_it_held_and_nothing_before(tmp_path):
-    path = tmp_path / "archive.db"
-    timers = Timers()
-    db = open_db(path)
-    batch = WriteBatch(db, max_items=2, max_seconds=60, call_later=timers)
+    path, _, batch = new_batch(tmp_path, max_items=2, max_seconds=60)
+    db = batch.db
     for n in range(3):  # two committed, the third left open
         batch.begin()
         store_source(db, f"batch-{n}")
@@ -100,9 +101,7 @@ def test_crawls_of_one_process_share_one_writer_per_archive(tmp_path):
 
 
 def test_a_batch_committed_by_someone_else_leaves_no_timer_behind(tmp_path):
-    path = tmp_path / "archive.db"
-    timers = Timers()
-    batch = WriteBatch(open_db(path), max_items=100, max_seconds=0.5, call_later=timers)
+    path, timers, batch = new_batch(tmp_path, max_items=100, max_seconds=0.5)
     batch.begin()
     store_source(batch.db, "batch-1")
     batch.db.conn.execute("COMMIT")  # e.g. a maintenance step on the same connection
