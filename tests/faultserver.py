@@ -201,6 +201,25 @@ class FaultServer:
                     )
                     body = f'<html><body><ul>{items}</ul><a href="/list?page={page + 1}">Następna »</a></body></html>'
                     return self.send(200, body.encode())
+                if route == "/series":
+                    # four listing pages; each article links to the next page's articles, which
+                    # an article page thus shows before their listing page does
+                    page = int(dict([(urlsplit(path).query or "page=1").split("=")])["page"])
+                    items = "".join(
+                        f'<li><a href="/series-article-{page}-{i}">Seria {page}.{i}</a></li>'
+                        for i in range(1, 4)
+                    )
+                    more = f'<a href="/series?page={page + 1}">Następna »</a>' if page < 4 else ""
+                    body = f"<html><body><ul>{items}</ul>{more}</body></html>"
+                    return self.send(200, body.encode())
+                if route.startswith("/series-article-"):
+                    page, number = (int(n) for n in route.rsplit("-", 2)[1:])
+                    related = "".join(
+                        f'<a href="/series-article-{page + 1}-{i}">Powiązany {i}</a>'
+                        for i in range(1, 4)
+                    )
+                    title = f"Seria {page}.{number}"
+                    return self.send(200, article(title, extra=related).encode())
                 if route.startswith("/trap-article-"):
                     return self.send(
                         200, article(f"Wpis {route.rsplit('-', 1)[1]} z listy").encode()
@@ -245,6 +264,7 @@ LINKED = [
     "/export",
     "/malformed",
     "/list?page=1",
+    "/series?page=1",
     "/session?PHPSESSID=first",
     "/events?month=1",
     "/to-loopback-2",

@@ -167,6 +167,15 @@ def test_endless_pagination_stays_bounded(faulty):
     assert {"Wpis 1 z listy", "Wpis 2 z listy", "Wpis 3 z listy"} <= stored_titles(faulty)
 
 
+def test_a_listing_whose_articles_were_linked_first_from_articles_is_no_trap(faulty):
+    # each article links to the next listing page's articles: that page shows nothing new to
+    # the run, yet it is a listing page of its own, and its pagination goes on
+    pages = {p for p, _ in faulty["server"].hits if p.startswith("/series?")}
+    assert pages == {f"/series?page={n}" for n in range(1, 5)}
+    titles = stored_titles(faulty)
+    assert {f"Seria {page}.{i}" for page in range(1, 5) for i in range(1, 4)} <= titles
+
+
 def test_redirects_to_private_addresses_are_refused(faulty):
     assert outcomes(faulty, "/to-loopback-2") == [(302, None)]
     assert query(

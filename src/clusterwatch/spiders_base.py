@@ -120,6 +120,7 @@ class ClusterwatchSpider(scrapy.Spider):
         # articles") would only make requests for Scrapy's duplicate filter to drop, after a
         # look-up of the page's record each
         self._requested: set[str] = set()
+        self._listed: set[str] = set()  # article URLs seen on listing pages of this run
         self._classified: dict[str, tuple[bool, bool, bool, bool]] = {}
         self._resolved: dict[tuple[str, str], str] = {}
 
@@ -337,7 +338,11 @@ class ClusterwatchSpider(scrapy.Spider):
     def follow_links(self, response: TextResponse) -> Iterable[Request]:
         depth = response.meta.get("cw_depth", 0)
         page = response.meta.get("cw_page", 1)
-        fresh = 0  # article links this run had not seen yet
+        # article links no listing page of this run showed yet: a page of related-article links
+        # may have shown them, so only listings count (else a listing whose articles an article
+        # page linked to first would look like a trap and end its pagination)
+        fresh = 0
+        on_listing = response.meta.get("cw_kind") in ("start", "listing")
         wanted = 0  # of which new or due for a check
         for link in self.links(response, self.article_links_css):
             url = link.url
@@ -346,12 +351,14 @@ class ClusterwatchSpider(scrapy.Spider):
                 continue
             if depth + 1 > self.max_depth:
                 continue
-            if canonical_url(url) in self._requested:
+            canonical = canonical_url(url)
+            if on_listing and canonical not in self._listed:
+                self._listed.add(canonical)
+                fresh += 1
+            if canonical in self._requested:
                 wanted += 1  # asked for already (this page's request would be a duplicate)
                 continue
-            before = len(self._seen_articles)
             request = self.article_request(url, depth=depth + 1)
-            fresh += len(self._seen_articles) > before
             if request is not None:
                 wanted += 1
                 yield request
