@@ -360,6 +360,26 @@ def test_polish_dates_printed_in_the_page(printed, published):
     assert result is not None and result.published == published
 
 
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ("", "2015-03-02"),  # the article's own date, not a teaser's
+        ("<meta property='article:published_time' content='2014-06-30'>", "2014-06-30"),
+    ],
+)
+def test_the_date_of_the_marked_article_beats_dates_printed_beside_it(head, published):
+    teasers = "".join(
+        f"<div class='card'><h3><a href='/a{n}'>Inny artykuł {n}</a></h3>"
+        f"<span class='card__date'>0{n}.0{n}.2020</span></div>"
+        for n in range(1, 8)
+    )
+    body = "<time datetime='2015-03-02'>2 marca 2015</time>" + PARAGRAPHS * 2
+    html = article_page(body, head=head, outside=f"<aside>{teasers}</aside>")
+    assert _frame_of(html) is not None
+    result = extract_article(html, "https://example.org/a", today=TODAY)
+    assert result is not None and result.published == published
+
+
 def _frame_of(html: str):
     from clusterwatch.extract import content_frame
     from clusterwatch.extract_clean import prune_tree

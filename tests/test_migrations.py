@@ -76,3 +76,27 @@ def test_existing_archive_is_upgraded_and_keeps_its_rows(tmp_path):
     # the full-text index added by a later migration covers rows that were there before it
     found = list(upgraded.query("select rowid from articles_fts where articles_fts match 'tresc'"))
     assert len(found) == 1
+
+
+def test_full_text_index_follows_title_and_text_only(tmp_path):
+    db = open_db(tmp_path / "archive.db")
+    db["sources"].insert({"name": "pfrr", "spider": "pfrr"})
+    story = db["stories"].insert({"title": "t"}).last_pk
+    article = (
+        db["articles"]
+        .insert(
+            {"url": "https://pfrr.pl/a/", "source": "pfrr", "title": "Tytuł", "text": "klaster"}
+        )
+        .last_pk
+    )
+    changes = db.conn.total_changes
+    # seen again, moved to a story: the row alone changes (the index's rows stay as they are)
+    db.execute(
+        "update articles set last_seen = '2026-01-01', story = ? where id = ?", [story, article]
+    )
+    assert db.conn.total_changes - changes == 1
+
+    db.execute("update articles set text = 'Mińsk' where id = ?", [article])
+    matched = "select rowid from articles_fts where articles_fts match ?"
+    assert [r[0] for r in db.execute(matched, ["minsk"])] == [article]
+    assert list(db.execute(matched, ["klaster"])) == []

@@ -145,14 +145,18 @@ def _extract_generic(html: str, url: str | None, today: date, min_chars: int) ->
     tree = load_html(html)
     if tree is None:
         return None
-    metadata = page_metadata(tree, url, today)  # before pruning, which drops author boxes
+    # the article element, when the page marks it plainly: its date is the page's, and it is
+    # what trafilatura reads (found before pruning, which changes it on almost no page)
+    frame = content_frame(tree)
+    metadata = page_metadata(tree, url, today, frame)  # before pruning, which drops author boxes
     prune_tree(tree)
     # read as tables, page frames come out as one line per row with paragraphs and lists run
     # together; data tables stay tables
     unwrap_layout_tables(tree)
     thread = find_thread(tree)
     options = dict(url=url, include_comments=False, include_tables=True)
-    frame = content_frame(tree) if thread is None else None
+    if thread is not None or (frame is not None and frame.getroottree().getroot() is not tree):
+        frame = None  # a thread of posts, or a frame that went with what pruning dropped
     document = None
     if frame is not None:
         document = trafilatura.bare_extraction(_alone(frame), fast=True, **options)

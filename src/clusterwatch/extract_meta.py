@@ -10,10 +10,13 @@ author only from markup that names one (``rel="author"``, ``itemprop="author"``,
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from datetime import date
 
+import lxml.etree
+import lxml.html
 from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -31,8 +34,14 @@ _AUTHOR_MARKUP = XPath(
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}")
 
 
-def page_metadata(tree: HtmlElement, url: str | None, today: date) -> Document:
-    """The metadata a page declares, in trafilatura's :class:`Document` (body fields empty)."""
+def page_metadata(
+    tree: HtmlElement, url: str | None, today: date, frame: HtmlElement | None = None
+) -> Document:
+    """The metadata a page declares, in trafilatura's :class:`Document` (body fields empty).
+
+    ``frame`` is the article's element, when the page marks one: a date printed there is the
+    article's, where one printed elsewhere on the page may be a teaser's or an event's.
+    """
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None  # a user name or a site name, not a person
@@ -45,15 +54,33 @@ def page_metadata(tree: HtmlElement, url: str | None, today: date) -> Document:
     if not metadata.author:
         metadata.author = _marked_author(tree)
     metadata.url = metadata.url or url
-    metadata.date = find_date(
-        tree,
-        url=url,
-        extensive_search=False,
-        original_date=True,
-        max_date=today.isoformat(),
-    )
+    options = dict(url=url, extensive_search=False, original_date=True, max_date=today.isoformat())
+    metadata.date = None
+    if frame is not None:
+        metadata.date = find_date(_date_scope(tree, frame), **options)
+    if metadata.date is None:
+        metadata.date = find_date(tree, **options)
     metadata.clean_and_trim()
     return metadata
+
+
+def _date_scope(tree: HtmlElement, frame: HtmlElement) -> HtmlElement:
+    """A page of what htmldate reads ahead of the text (the title, every ``<meta>``, JSON-LD)
+    and a copy of the article's element: the whole page's metadata, the article's text only.
+    Searching it costs a fraction of searching the page, which htmldate copies whole first."""
+    page = lxml.html.Element("html")
+    head = lxml.etree.SubElement(page, "head")
+    for element in _DECLARED(tree):
+        declared = copy.deepcopy(element)
+        declared.tail = None
+        head.append(declared)
+    lxml.etree.SubElement(page, "body").append(copy.deepcopy(frame))
+    return page
+
+
+_DECLARED = XPath(
+    "//title | //meta | //script[@type='application/ld+json' or @type='application/settings+json']"
+)
 
 
 def _marked_author(tree: HtmlElement) -> str | None:

@@ -379,3 +379,22 @@ def m008_received_items(db: Database) -> None:
     db["received_items"].create(
         {"id": str, "type": str, "received": str}, pk="id", not_null={"type", "received"}
     )
+
+
+@migrations()
+def m009_fts_follows_text_only(db: Database) -> None:
+    # sqlite-utils' FTS triggers fire on an update of any column: marking an article seen again,
+    # or moving it to another story, deleted and re-indexed its whole text (a third of the cost
+    # of storing a new article). The index holds title and text only: only they re-index it.
+    for table in ("articles", "article_terms"):
+        fts = f"{table}_fts"
+        db.execute(f"drop trigger if exists [{table}_au]")
+        db.execute(
+            f"""
+            create trigger [{table}_au] after update of [title], [text] on [{table}] begin
+              insert into [{fts}] ([{fts}], rowid, [title], [text])
+                values ('delete', old.rowid, old.[title], old.[text]);
+              insert into [{fts}] (rowid, [title], [text]) values (new.rowid, new.[title], new.[text]);
+            end
+            """
+        )
