@@ -33,7 +33,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
@@ -170,8 +170,14 @@ class Signature:
 
     def band_keys(self) -> list[int]:
         """One signed 64-bit key per band: the band's number and its rows, hashed."""
+        return list(self._band_keys)
+
+    @cached_property
+    def _band_keys(self) -> tuple[int, ...]:
+        # computed once (looked up, then stored), and pickled along: a crawl worker computes
+        # them, not the archive's writer
         values = np.asarray(self.minhash.hashvalues, dtype=np.uint64).reshape(BANDS, ROWS)
-        return [
+        return tuple(
             int.from_bytes(
                 hashlib.blake2b(
                     band.tobytes(), digest_size=8, person=number.to_bytes(2, "little")
@@ -180,7 +186,7 @@ class Signature:
                 signed=True,
             )
             for number, band in enumerate(values)
-        ]
+        )
 
     def jaccard(self, other: Signature) -> float:
         """The MinHash estimate of the Jaccard similarity (for diagnostics)."""

@@ -67,16 +67,21 @@ class Prepared:
     signature: dedup.Signature | None
     terms: search.Terms
     matches: tuple[Match, ...] | None  # None: no matcher was given
+    named_source: str | None = None  # "Źródło: …" at the end of the text
 
     @classmethod
     def of(cls, extracted: Extracted, matcher: TopicMatcher | None = None) -> Prepared:
         grams = dedup.shingles(extracted.text)
+        signature = dedup.Signature.of(grams)
+        if signature is not None:
+            signature.band_keys()  # kept on the signature: the writer only looks them up
         return cls(
             dedup.content_hash(extracted.text),
             grams,
-            dedup.Signature.of(grams),
+            signature,
             search.terms_of(extracted.title, extracted.text, extracted.language),
             None if matcher is None else tuple(find_matches(matcher, extracted)),
+            dedup.named_source(extracted.text),
         )
 
 
@@ -228,7 +233,7 @@ def _insert_new(
             "fetched_url": fetched_url or url,
         },
     )
-    named = dedup.named_source(extracted.text)
+    named = prepared.named_source
     if story is None:
         story = _insert(
             db,
