@@ -24,7 +24,6 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from courlan import is_navigation_page, is_not_crawlable
-from lxml import etree
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
@@ -298,7 +297,7 @@ class ClusterwatchSpider(scrapy.Spider):
                     yield request
 
     def page_item(self, response: TextResponse) -> PageItem:
-        canonical = next(iter(_CANONICAL(response.selector.root)), None)
+        canonical = response.css('link[rel="canonical"]::attr(href)').get()
         url = response.urljoin(canonical) if canonical else response.url
         if not self.in_scope(url):  # a canonical link pointing away is not trusted
             url = response.url
@@ -380,7 +379,12 @@ class ClusterwatchSpider(scrapy.Spider):
 
     def listing_links(self, response: TextResponse) -> Iterable[tuple[str, bool]]:
         """(url, is_next_page) for the listing pages a page links to."""
-        next_urls = {response.urljoin(h) for h in _NEXT(response.selector.root)}
+        next_urls = {
+            response.urljoin(h)
+            for h in response.css(
+                'link[rel="next"]::attr(href), a[rel~="next"]::attr(href)'
+            ).getall()
+        }
         for link in self.links(response, self.next_page_css):
             url = link.url
             in_scope, _, listing, denied = self.classify(url)
@@ -399,13 +403,13 @@ class ClusterwatchSpider(scrapy.Spider):
         cache = response.meta.setdefault("cw_links", {})
         if region in cache:
             return cache[region]
-        base = next(iter(_BASE(response.selector.root)), None) or response.url
+        base = response.css("base::attr(href)").get() or response.url
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
         found: dict[str, PageLink] = {}
         roots = [s.root for s in response.css(region)] if region else [response.selector.root]
-        # the href values only: an element object is made for an anchor whose text is asked for
-        for value in (value for root in roots for value in _HREFS(root)):
-            href = value.strip()
+        anchors = (a for root in roots for a in root.iter("a") if a.get("href"))
+        for anchor in anchors:
+            href = anchor.get("href").strip()
             if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
                 continue
             key = (origin, href) if href.startswith("/") else (base, href)
@@ -415,7 +419,7 @@ class ClusterwatchSpider(scrapy.Spider):
                 if len(self._resolved) < 200_000:
                     self._resolved[key] = url
             if url not in found:
-                found[url] = PageLink(url, value)
+                found[url] = PageLink(url, anchor)
         cache[region] = list(found.values())
         return cache[region]
 
@@ -454,43 +458,28 @@ class ClusterwatchSpider(scrapy.Spider):
 class PageLink:
     """A link of a page; its text is read only when asked for (pagination words)."""
 
-    __slots__ = ("url", "_href", "_text")
+    __slots__ = ("url", "_anchor", "_text")
 
-    def __init__(self, url: str, href: Any):
-        # ``href``: the attribute as lxml's XPath gives it, which knows its element
-        self.url, self._href, self._text = url, href, None
+    def __init__(self, url: str, anchor: Any):
+        self.url, self._anchor, self._text = url, anchor, None
 
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = " ".join(self._href.getparent().text_content().split())
+            self._text = " ".join(self._anchor.text_content().split())
         return self._text
 
 
-# what the page says of itself: precompiled (CSS through parsel translates and wraps each time)
-_HREFS = etree.XPath("descendant-or-self::a/@href")
-_CANONICAL = etree.XPath("//link[@rel='canonical']/@href", smart_strings=False)
-_BASE = etree.XPath("//base/@href", smart_strings=False)
-_NEXT = etree.XPath(
-    "//link[@rel='next']/@href"
-    " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href",
-    smart_strings=False,
-)
-
-
 def looks_like_article(response: TextResponse) -> bool:
-    """Signals a page gives when it is one article rather than a list of them: OpenGraph's
-    type or a publication time, JSON-LD naming an Article, a single ``<article>`` with a
-    heading (one expression, one walk of the page)."""
-    return bool(_ARTICLE_SIGNALS(response.selector.root))
-
-
-_ARTICLE_SIGNALS = etree.XPath(
-    "boolean(//meta[@property='og:type'][@content='article']"
-    " | //meta[@property='article:published_time']"
-    " | //script[@type='application/ld+json'][contains(., 'Article')])"
-    " or (count(//article) = 1 and boolean(//article//*[self::h1 or self::h2]))"
-)
+    """Signals a page gives when it is one article rather than a list of them."""
+    if response.css('meta[property="og:type"][content="article"]'):
+        return True
+    if response.xpath('//script[@type="application/ld+json"][contains(., "Article")]'):
+        return True
+    if response.css('meta[property="article:published_time"]'):
+        return True
+    articles = response.css("article")
+    return len(articles) == 1 and bool(articles.css("h1, h2"))
 
 
 def apply_config_settings(settings: Any, config: Config, source: SourceConfig) -> None:
