@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .alerts_rules import fold_chars
+from .paths import cache_dir
 
 logger = logging.getLogger(__name__)
 
@@ -56,10 +57,7 @@ def _cache_file() -> Path:
     """Forms found earlier, shared by the processes of this user (per simplemma version)."""
     from importlib.metadata import version
 
-    base = os.environ.get("CLUSTERWATCH_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "clusterwatch"
-    )
-    return Path(base) / f"lemma-forms-simplemma-{version('simplemma')}.json"
+    return cache_dir() / f"lemma-forms-simplemma-{version('simplemma')}.json"
 
 
 def _load_cache() -> None:

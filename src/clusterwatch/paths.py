@@ -32,3 +32,12 @@ def default_config_path() -> Path:
 
 def demo_sites_dir() -> Path:
     return data_dir() / "demo-sites"
+
+
+def cache_dir() -> Path:
+    """Where this user's processes keep what they can rebuild (``CLUSTERWATCH_CACHE``, else
+    ``$XDG_CACHE_HOME/clusterwatch`` or ``~/.cache/clusterwatch``); not created here."""
+    base = os.environ.get("CLUSTERWATCH_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "clusterwatch"
+    )
+    return Path(base)
