@@ -144,3 +144,17 @@ def test_schedules():
     assert parse_schedule("15 */6 * * *") == {"cron": "15 */6 * * *"}
     with pytest.raises(ValueError):
         parse_schedule("61 * * * *")
+
+
+def test_the_benchmark_site_config_can_carry_the_shipped_topics(tmp_path):
+    from types import SimpleNamespace
+
+    from clusterwatch.paths import default_config_path
+    from clusterwatch.sitegen import site_config
+
+    server = SimpleNamespace(sites=[SimpleNamespace(local_base="http://127.0.0.1:8765")])
+    config = load_config(site_config(server, tmp_path, topics=True), check_spiders=False)
+    shipped = load_config(default_config_path(), check_spiders=False)
+    assert config.topics == shipped.topics and set(config.topics) == {"belarus", "clusters"}
+    assert config.sources[0].start_urls == ["http://127.0.0.1:8765/"]
+    assert load_config(site_config(server, tmp_path), check_spiders=False).topics == {}

@@ -242,12 +242,16 @@ def generate_site(
     return {"articles": [f"{base}/aktualnosci/{i['slug']}/" for i in items]}
 
 
-def site_config(server, workdir: Path, *, max_pages: int = 100_000, concurrency: int = 8) -> Path:
-    """A configuration crawling the generated site with politeness limits lifted (benchmarks only)."""
+def site_config(
+    server, workdir: Path, *, max_pages: int = 100_000, concurrency: int = 8, topics: bool = False
+) -> Path:
+    """A configuration crawling the generated site with politeness limits lifted (benchmarks
+    only); with ``topics``, the alert topics the project ships (``data/clusterwatch.toml``)."""
     site = server.sites[0]
     path = workdir / "clusterwatch.toml"
     path.write_text(
-        f"""[archive]
+        (_shipped_topics() if topics else "")
+        + f"""[archive]
 path = "archive.db"
 [crawl]
 allow_private_addresses = ["127.0.0.1"]
@@ -262,3 +266,19 @@ start_urls = ["{site.local_base}/"]
         encoding="utf-8",
     )
     return path
+
+
+def _shipped_topics() -> str:
+    """The ``[topics.*]`` tables of the shipped configuration, as TOML (JSON's string syntax is
+    TOML's too)."""
+    from .config import load_config
+    from .paths import default_config_path
+
+    shipped = load_config(default_config_path(), check_spiders=False)
+    lines = []
+    for name, topic in shipped.topics.items():
+        lines.append(f"[topics.{name}]")
+        for key, value in topic.model_dump().items():
+            if value:
+                lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
