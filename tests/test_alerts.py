@@ -93,6 +93,19 @@ def test_snippet_is_the_sentence_with_the_term_marked(default_matcher):
     assert mark(snippet, start, end) == "Konferencja odbyła się w «Mińsku» w styczniu."
 
 
+def test_snippets_deep_in_a_long_text(default_matcher):
+    filler = "".join(f"Zdanie numer {n} o pogodzie i niczym więcej. " for n in range(2000))
+    text = filler + "Konferencja odbyła się w Mińsku w styczniu. " + filler
+    text += "Bardzo długie zdanie " + "bez kropki " * 400 + "o Mińsku " + "i dalej " * 200 + "."
+    hits = [h for h in default_matcher.match(text) if h.topic == "belarus"]
+    assert len(hits) == 2
+    sentence, long_one = (snippet_for(text, hit) for hit in hits)
+    assert sentence[0] == "Konferencja odbyła się w Mińsku w styczniu."
+    snippet, start, end = long_one  # a sentence too long to show: cut around the hit
+    assert snippet[start:end] == "Mińsku" and len(snippet) <= 320 + len("Mińsku")
+    assert start == 160 and snippet.endswith("i dalej")
+
+
 @pytest.mark.parametrize(
     ("spec", "message"),
     [

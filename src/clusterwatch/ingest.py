@@ -392,22 +392,24 @@ def _save_matches(
 ) -> tuple[str, ...]:
     if not matches:
         return ()
-    db["matches"].insert_all(
-        (
-            {
-                "article": article_id,
-                "revision": revision_id,
-                "topic": m.topic,
-                "term": m.term,
-                "field": m.field,
-                "snippet": m.snippet,
-                "hit_start": m.hit_start,
-                "hit_end": m.hit_end,
-                "matched": seen,
-            }
+    # one prepared statement for all (sqlite-utils' insert_all reads the schema on every call)
+    db.conn.executemany(
+        "insert or ignore into matches (article, revision, topic, term, field, snippet,"
+        " hit_start, hit_end, matched) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article_id,
+                revision_id,
+                m.topic,
+                m.term,
+                m.field,
+                m.snippet,
+                m.hit_start,
+                m.hit_end,
+                seen,
+            )
             for m in matches
-        ),
-        ignore=True,
+        ],
     )
     return tuple(sorted({m.topic for m in matches}))
 

@@ -50,8 +50,12 @@ def sentence_around(text: str, start: int, end: int, max_chars: int = 320) -> tu
 
     Long sentences are cut around the hit so that a snippet stays readable.
     """
-    sentence_start = 0
-    for match in _SENTENCE_END_RE.finditer(text, 0, start):
+    # the last sentence end before the hit, looked for in the stretch before it only: further
+    # back, the sentence would be longer than ``max_chars`` and cut around the hit anyway (a
+    # scan from the text's start made a text's snippets cost the square of its length)
+    window = 4 * max_chars
+    sentence_start = max(0, start - window)
+    for match in _SENTENCE_END_RE.finditer(text, sentence_start, start):
         sentence_start = match.end()
     next_end = _SENTENCE_END_RE.search(text, end)
     sentence_end = next_end.start() if next_end else len(text)
