@@ -50,13 +50,19 @@ def sentence_around(text: str, start: int, end: int, max_chars: int = 320) -> tu
 
     Long sentences are cut around the hit so that a snippet stays readable.
     """
-    # the last sentence end before the hit, looked for in the stretch before it only: further
-    # back, the sentence would be longer than ``max_chars`` and cut around the hit anyway (a
-    # scan from the text's start made a text's snippets cost the square of its length)
-    window = 4 * max_chars
-    sentence_start = max(0, start - window)
-    for match in _SENTENCE_END_RE.finditer(text, sentence_start, start):
-        sentence_start = match.end()
+    # the last sentence end before the hit, looked for in a stretch before it that grows until
+    # it holds one, up to 4 × ``max_chars``: a sentence longer than that is cut around the hit
+    # anyway (a scan from the text's start made a text's snippets cost the square of its length)
+    sentence_start, window = -1, 256
+    while sentence_start < 0:
+        lower = max(0, start - window)
+        while lower > 0 and text[lower - 1].isspace():
+            lower -= 1  # not inside a run of spaces: matches then are the full scan's
+        for match in _SENTENCE_END_RE.finditer(text, lower, start):
+            sentence_start = match.end()
+        if sentence_start < 0 and (lower == 0 or window >= 4 * max_chars):
+            sentence_start = lower
+        window *= 2
     next_end = _SENTENCE_END_RE.search(text, end)
     sentence_end = next_end.start() if next_end else len(text)
     if sentence_end - sentence_start > max_chars:
