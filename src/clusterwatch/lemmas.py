@@ -5,9 +5,10 @@ simplemma's default dictionaries are Python dicts: Polish alone takes about 5 s 
 Polish, under 100 MB for pl + ru + uk + en together (measured here), at about 0.7 ms per look-up
 of a word not seen before — which the per-word cache below makes rare, as a news vocabulary
 repeats itself. Most of the 1.6 s is indexing the data, the same every time: the index is kept
-in the cache folder, and later processes read Polish in 0.2 s (see ``_indexed_factory``). simplemma knows pl, ru, uk and en, not Belarusian; it guesses badly on words it
-does not know (klastrowy → "klastrów"), and case matters (``Mińsku`` → Mińsk, ``mińsku`` →
-miński): lemmatise words as written.
+in the cache folder, and later processes read Polish in 0.2 s (see ``_indexed_factory``).
+simplemma knows pl, ru, uk and en, not Belarusian; it guesses badly on words it does not know
+(klastrowy → "klastrów"), and case matters (``Mińsku`` → Mińsk, ``mińsku`` → miński): lemmatise
+words as written.
 """
 
 from __future__ import annotations
