@@ -207,6 +207,28 @@ def test_two_workers_and_a_writer_store_every_article_once(crawl_setup, redis_se
     assert pages < 60  # the listings, robots.txt, the home page: no article
     assert_each_stored_once(db, expected)
 
+    # an article that has come due is asked for by the seeding crawl itself, conditionally
+    due = sorted(expected)[0]
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            "update pages set next_check = '2000-01-01T00:00:00+00:00' where url = ?", [due]
+        )
+    seed(config, url)
+    third = worker(config, url, tmp_path / "third.log", idle_exit="2")
+    the_writer = writer(config, url, tmp_path / "writer3.log", idle_exit="2")
+    assert third.wait(timeout=300) == 0 and the_writer.wait(timeout=300) == 0
+    with sqlite3.connect(db) as connection:
+        run = connection.execute("select max(id) from crawl_runs").fetchone()[0]
+        fetched = dict(
+            connection.execute("select url, status from fetches where crawl_run = ?", [run])
+        )
+        next_check = connection.execute(
+            "select next_check from pages where url = ?", [due]
+        ).fetchone()[0]
+    assert fetched.get(due) == 304
+    assert not (set(fetched) & expected) - {due}
+    assert next_check > "2001"
+
 
 def test_a_worker_killed_mid_crawl_loses_no_url(crawl_setup, redis_server, tmp_path):
     config, db, expected = crawl_setup

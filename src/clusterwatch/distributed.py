@@ -38,7 +38,7 @@ import socket
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import redis
@@ -440,6 +440,12 @@ class RemoteSession(RecordBook):
     def _load(self, url: str) -> dict[str, Any] | None:
         raw = self.server.hget(self.keys.pages, url)
         return json.loads(raw) if raw else None
+
+    def _article_rows(self, now: str) -> Iterable[dict[str, Any]]:
+        for _, raw in self.server.hscan_iter(self.keys.pages, count=1000):
+            row = json.loads(raw)
+            if row.get("kind") == "article":
+                yield row
 
     def flush(self) -> None:
         fetches, self._fetches = self._fetches, []

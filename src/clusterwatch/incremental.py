@@ -3,7 +3,8 @@
 Listings, feeds and sitemaps are fetched on every run: they are where new articles appear.
 A known article is fetched again only when it is due — soon after publication, when edits are
 likely, then less and less often while it stays unchanged — or when a sitemap says it changed
-after we last fetched it. A fetch of a known article is a conditional request (ETag /
+after we last fetched it; the crawl asks for its due articles itself (``RecordBook.due_articles``)
+as well as following the listings. A fetch of a known article is a conditional request (ETag /
 If-Modified-Since), so an unchanged page costs a 304 and no body.
 """
 

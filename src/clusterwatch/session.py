@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import weakref
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import signals
@@ -58,6 +60,10 @@ class RecordBook:
     def flush(self) -> None:
         raise NotImplementedError
 
+    def _article_rows(self, now: str) -> Iterable[dict[str, Any]]:
+        """Earlier runs' rows of this source's article pages, at least those due at ``now``."""
+        raise NotImplementedError
+
     # -- what earlier runs learnt --------------------------------------------------------------
 
     def page(self, url: str) -> dict[str, Any] | None:
@@ -65,6 +71,15 @@ class RecordBook:
         if url in self._pages:
             return self._pages[url]
         return self._load(url)
+
+    def due_articles(self, now: datetime | None = None) -> Iterator[dict[str, Any]]:
+        """Known article pages due for a check, or never stored (their worker died): the crawl
+        asks for them itself, as a listing that shows them may lie past where its pagination
+        stops. Pages that answered with an error last time are left to the listings."""
+        now = now or datetime.now(UTC)
+        for row in self._article_rows(now.replace(microsecond=0).isoformat()):
+            if (row.get("last_status") or 200) < 400 and incremental.is_due(row, now=now):
+                yield row
 
     # -- records ---------------------------------------------------------------------------------
 
@@ -115,6 +130,7 @@ class RecordBook:
         self._pending.pop(url, None)
         row = self._pages.get(url) or self.page(url)
         if row is not None:
+            row["kind"] = "article"  # a page that went to extraction (so due_articles finds it)
             row["next_check"] = None
             self._pages[url] = row
 
@@ -196,6 +212,16 @@ class CrawlSession(RecordBook):
         cursor = self.db.execute("select * from pages where url = ?", [url])
         row = cursor.fetchone()
         return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
+
+    def _article_rows(self, now: str) -> Iterable[dict[str, Any]]:
+        cursor = self.db.execute(
+            "select * from pages where source = ? and kind = 'article' "
+            "and (next_check is null or next_check <= ?) order by next_check, url",
+            [self.source, now],
+        )
+        columns = [c[0] for c in cursor.description]
+        for row in cursor.fetchall():
+            yield dict(zip(columns, row, strict=True))
 
     def flush(self) -> None:
         fetches, self._fetches = self._fetches, []

@@ -10,7 +10,7 @@ extraction rules.
 
 Incremental: known articles are skipped until due (see ``incremental``), and fetched with
 conditional requests when they are; once a source has had a complete run, pagination stops at a
-listing page that brings nothing new. Bounded: link depth (pagination hops not counted),
+listing page that brings nothing new, and the due articles are asked for by their URLs. Bounded: link depth (pagination hops not counted),
 pagination length, pages per run.
 """
 
@@ -146,6 +146,24 @@ class ClusterwatchSpider(scrapy.Spider):
                     errback=self.on_error,
                     cb_kwargs={"origin": origin},
                 )
+        for request in self.revisit_requests():
+            yield request
+
+    def revisit_requests(self) -> Iterable[Request]:
+        """Known articles due for a check, asked for without waiting for a listing to show them:
+        once a complete run has been, pagination stops at the first listing page with nothing
+        new or due, so an older article (or one whose worker died) may never be shown again.
+        After new articles and listings (lower priority); their links are not followed."""
+        if self.full:
+            return  # every article is fetched from the listings anyway
+        for row in self.session.due_articles():
+            url = row["url"]
+            if not self.in_scope(url) or not self.is_article_url(url):
+                continue  # the configuration changed since
+            request = self.article_request(url, depth=self.max_depth, found=False)
+            if request is not None:
+                self.crawler.stats.inc_value("clusterwatch/revisits")
+                yield request.replace(priority=-1)
 
     # -- what a URL or page is -------------------------------------------------------------------
 
@@ -192,15 +210,15 @@ class ClusterwatchSpider(scrapy.Spider):
         )
 
     def article_request(
-        self, url: str, *, depth: int, lastmod: str | None = None
+        self, url: str, *, depth: int, lastmod: str | None = None, found: bool = True
     ) -> Request | None:
         """A request for an article URL, unless it is known and not due, or already asked for
-        in this run (then None)."""
+        in this run (then None). ``found``: a page of the site links to it (a revisit of a known
+        article is not a link found, which the source's health counts)."""
         url = canonical_url(url)
-        if url not in self._seen_articles:
-            self._seen_articles.add(url)
-            self.session.count("article_links")
-        elif url in self._requested:
+        if found:
+            self.found_article(url)
+        if url in self._requested:
             return None
         page = self.session.page(url)
         if not self.full and page is not None and not incremental.is_due(page, lastmod):
@@ -219,6 +237,12 @@ class ClusterwatchSpider(scrapy.Spider):
                 "handle_httpstatus_list": [304],
             },
         )
+
+    def found_article(self, url: str) -> None:
+        """A page of this run links to the (canonical) article URL: counted once per run."""
+        if url not in self._seen_articles:
+            self._seen_articles.add(url)
+            self.session.count("article_links")
 
     # -- callbacks -------------------------------------------------------------------------------
 
@@ -356,6 +380,7 @@ class ClusterwatchSpider(scrapy.Spider):
                 self._listed.add(canonical)
                 fresh += 1
             if canonical in self._requested:
+                self.found_article(canonical)
                 wanted += 1  # asked for already (this page's request would be a duplicate)
                 continue
             request = self.article_request(url, depth=depth + 1)

@@ -1,0 +1,77 @@
+"""Incremental crawls over the replicas: known articles are fetched again when due, even when no
+listing page of the run shows them any more."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from bs4 import BeautifulSoup
+
+from clusterwatch.replicas import ReplicaServer
+from clusterwatch.urls import canonical_url
+
+from .helpers import make_config, run_cli
+
+
+def article_links(url: str) -> set[str]:
+    html = httpx.get(url, timeout=10).text
+    soup = BeautifulSoup(html, "html.parser")
+    return {canonical_url(httpx.URL(url).join(a["href"]).__str__()) for a in soup.select("a[href]")}
+
+
+def test_due_and_unstored_articles_past_the_stopping_listing_are_fetched(tmp_path):
+    with ReplicaServer(latency=0.0) as server:
+        config = make_config(server, tmp_path)
+        db = tmp_path / "archive.db"
+        first = run_cli("crawl", "--config", str(config), "--source", "budowlanyklaster")
+        assert first.returncode == 0, first.stdout + first.stderr
+        with sqlite3.connect(db) as connection:
+            stored = {url for (url,) in connection.execute("select url from articles")}
+        listing = server.local_url("http://www.budowlanyklaster.pl/dziaania-klastra/")
+        on_page_1 = article_links(listing) & stored
+        page_2 = listing.rstrip("/") + "/strona-2.html"
+        only_on_page_2 = sorted((article_links(page_2) & stored) - on_page_1)
+        assert len(only_on_page_2) >= 2
+        due, unstored = only_on_page_2[:2]
+        past = (datetime.now(UTC) - timedelta(hours=1)).replace(microsecond=0).isoformat()
+        with sqlite3.connect(db) as connection:
+            # one article is due for a check; the other is left as a crash leaves a page the
+            # archive never got: no validators, no next check
+            connection.execute("update pages set next_check = ? where url = ?", [past, due])
+            connection.execute(
+                "update pages set next_check = null, etag = null, last_modified = null "
+                "where url = ?",
+                [unstored],
+            )
+
+        second = run_cli("crawl", "--config", str(config), "--source", "budowlanyklaster")
+        assert second.returncode == 0, second.stdout + second.stderr
+        with sqlite3.connect(db) as connection:
+            run = connection.execute("select max(id) from crawl_runs").fetchone()[0]
+            fetched = {
+                canonical_url(url): status
+                for url, status in connection.execute(
+                    "select url, status from fetches where crawl_run = ?", [run]
+                )
+            }
+            next_checks = dict(
+                connection.execute(
+                    "select url, next_check from pages where url in (?, ?)", [due, unstored]
+                ).fetchall()
+            )
+            links_found = connection.execute(
+                "select article_links from crawl_runs where id = ?", [run]
+            ).fetchone()[0]
+    # the first listing page brought nothing new, so the run did not page on to where the two
+    # articles are listed; it asked for them itself, the due one conditionally
+    assert canonical_url(listing) in fetched
+    assert canonical_url(page_2) not in fetched
+    assert fetched.get(due) == 304
+    assert fetched.get(unstored) == 200
+    # both are settled again, and nothing else known was fetched
+    assert all(value and value > past for value in next_checks.values())
+    assert not (set(fetched) & stored) - {due, unstored}
+    # revisits are not links the site showed (the source's health counts those)
+    assert links_found == len(on_page_1)
