@@ -75,3 +75,34 @@ def test_due_and_unstored_articles_past_the_stopping_listing_are_fetched(tmp_pat
     assert not (set(fetched) & stored) - {due, unstored}
     # revisits are not links the site showed (the source's health counts those)
     assert links_found == len(on_page_1)
+
+
+def test_due_articles_are_read_in_batches_and_only_the_due_ones(tmp_path):
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+
+    from clusterwatch.config import load_config
+    from clusterwatch.session import CrawlSession
+
+    with ReplicaServer(latency=0.0) as server:
+        config = load_config(make_config(server, tmp_path), check_spiders=False)
+    session = CrawlSession(Crawler(Spider, {}), config, "pfrr")
+    now = datetime.now(UTC).replace(microsecond=0)
+    past, future = (now - timedelta(days=1)).isoformat(), (now + timedelta(days=1)).isoformat()
+    rows, due = [], set()
+    for n in range(2_600):  # more than two batches
+        url = f"https://pfrr.pl/wpis-{n}/"
+        row = {"url": url, "source": "pfrr", "kind": "article", "last_status": 200}
+        if n % 3 == 0:
+            row["next_check"] = future  # not due yet
+        elif n % 7 == 0:
+            row.update(next_check=past, last_status=404)  # gone: left to the listings
+        else:
+            row["next_check"] = None if n % 2 else past  # unsettled, or due
+            due.add(url)
+        rows.append(row)
+    rows.append({"url": "https://pfrr.pl/", "source": "pfrr", "kind": "listing"})
+    rows.append({"url": "https://x.pl/a/", "source": "budowlanyklaster", "kind": "article"})
+    session.db["pages"].insert_all(rows, pk="url")
+    found = [row["url"] for row in session.due_articles(now)]
+    assert len(found) == len(set(found)) and set(found) == due

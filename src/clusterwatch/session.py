@@ -214,14 +214,27 @@ class CrawlSession(RecordBook):
         return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
 
     def _article_rows(self, now: str) -> Iterable[dict[str, Any]]:
-        cursor = self.db.execute(
-            "select * from pages where source = ? and kind = 'article' "
-            "and (next_check is null or next_check <= ?) order by next_check, url",
-            [self.source, now],
-        )
-        columns = [c[0] for c in cursor.description]
-        for row in cursor.fetchall():
-            yield dict(zip(columns, row, strict=True))
+        # a thousand at a time, in the order of the (source, kind) index: the crawl takes start
+        # requests as it has room for them
+        after = 0
+        while True:
+            rows = self.db.execute(
+                "select rowid, url, kind, last_status, last_fetched, next_check from pages "
+                "where source = ? and kind = 'article' and rowid > ? "
+                "and (next_check is null or next_check <= ?) order by rowid limit 1000",
+                [self.source, after, now],
+            ).fetchall()
+            for _, url, kind, last_status, last_fetched, next_check in rows:
+                yield {
+                    "url": url,
+                    "kind": kind,
+                    "last_status": last_status,
+                    "last_fetched": last_fetched,
+                    "next_check": next_check,
+                }
+            if len(rows) < 1000:
+                return
+            after = rows[-1][0]
 
     def flush(self) -> None:
         fetches, self._fetches = self._fetches, []

@@ -269,16 +269,15 @@ start_urls = ["{site.local_base}/"]
 
 
 def _shipped_topics() -> str:
-    """The ``[topics.*]`` tables of the shipped configuration, as TOML (JSON's string syntax is
-    TOML's too)."""
+    """The ``[topics.*]`` tables of the shipped configuration, as TOML."""
+    import tomli_w
+
     from .config import load_config
     from .paths import default_config_path
 
     shipped = load_config(default_config_path(), check_spiders=False)
-    lines = []
-    for name, topic in shipped.topics.items():
-        lines.append(f"[topics.{name}]")
-        for key, value in topic.model_dump().items():
-            if value:
-                lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
-    return "\n".join(lines) + "\n"
+    topics = {
+        name: {key: value for key, value in topic.model_dump().items() if value}
+        for name, topic in shipped.topics.items()
+    }
+    return tomli_w.dumps({"topics": topics})
