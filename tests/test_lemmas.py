@@ -73,3 +73,17 @@ def test_lemmas_of_inflected_words():
         "klaster",
         "przedsiębiorca",
     ]
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_time(tmp_path, monkeypatch, caplog):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("CLUSTERWATCH_CACHE", str(blocked / "cache"))
+    with caplog.at_level("INFO", logger="clusterwatch.paths"):
+        assert answers(WORDS[:3]) == {
+            "Białorusi": "Białoruś",
+            "Mińsku": "Mińsk",
+            "klastrów": "klaster",
+        }
+    assert "cannot keep simplemma's index" in caplog.text
+    assert blocked.read_text() == "not a folder"

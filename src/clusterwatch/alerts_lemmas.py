@@ -24,14 +24,13 @@ from __future__ import annotations
 import gc
 import json
 import logging
-import os
 import resource
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from .alerts_rules import fold_chars
-from .paths import cache_dir
+from .paths import cache_dir, keep_in_cache
 
 logger = logging.getLogger(__name__)
 
@@ -71,15 +70,8 @@ def _load_cache() -> None:
 
 
 def _save_cache() -> None:
-    path = _cache_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {f"{lang}\t{lemma}": sorted(forms) for (lang, lemma), forms in _FORMS.items()}
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(path)  # atomic: a reader sees the old file or the new one
-    except OSError as exc:  # a read-only home only costs the next process a dictionary read
-        logger.info("cannot cache lemma forms in %s: %s", path, exc)
+    data = {f"{lang}\t{lemma}": sorted(forms) for (lang, lemma), forms in _FORMS.items()}
+    keep_in_cache(_cache_file(), json.dumps(data, ensure_ascii=False).encode(), "lemma forms")
 
 
 def expand(lemmas: Iterable[tuple[str, str]]) -> dict[tuple[str, str], frozenset[str]]:

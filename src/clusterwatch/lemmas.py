@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import marshal
-import os
 import sys
 import zlib
 from collections.abc import Mapping
@@ -24,7 +23,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from .paths import cache_dir
+from .paths import cache_dir, keep_in_cache
 
 logger = logging.getLogger(__name__)
 
@@ -102,13 +101,7 @@ def _index_file(lang: str) -> Path:
 
 
 def _save_index(path: Path, value: Any) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(value))
-        temporary.replace(path)  # atomic: a reader sees the old file or the new one
-    except OSError as exc:  # a read-only home only costs the next process the indexing pass
-        logger.info("cannot keep simplemma's index in %s: %s", path, exc)
+    keep_in_cache(path, marshal.dumps(value), "simplemma's index")
 
 
 @lru_cache(maxsize=500_000)

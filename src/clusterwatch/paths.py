@@ -8,8 +8,11 @@ its checkout.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -41,3 +44,16 @@ def cache_dir() -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "clusterwatch"
     )
     return Path(base)
+
+
+def keep_in_cache(path: Path, data: bytes, what: str) -> None:
+    """Write a cache file atomically (a reader sees the old file or the new one). A cache that
+    cannot be written (a read-only home) is logged, not raised: it only costs a later process
+    the work the file would have saved."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError as exc:
+        logger.info("cannot keep %s in %s: %s", what, path, exc)
