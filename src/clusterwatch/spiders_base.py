@@ -10,8 +10,8 @@ extraction rules.
 
 Incremental: known articles are skipped until due (see ``incremental``), and fetched with
 conditional requests when they are; once a source has had a complete run, pagination stops at a
-listing page that brings nothing new, and the due articles are asked for by their URLs. Bounded: link depth (pagination hops not counted),
-pagination length, pages per run.
+listing page that brings nothing new, and the due articles are asked for by their URLs.
+Bounded: link depth (pagination hops not counted), pagination length, pages per run.
 """
 
 from __future__ import annotations
