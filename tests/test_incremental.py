@@ -35,11 +35,13 @@ def test_due_and_unstored_articles_past_the_stopping_listing_are_fetched(tmp_pat
         only_on_page_2 = sorted((article_links(page_2) & stored) - on_page_1)
         assert len(only_on_page_2) >= 2
         due, unstored = only_on_page_2[:2]
+        due_on_page_1 = sorted(on_page_1)[0]
         past = (datetime.now(UTC) - timedelta(hours=1)).replace(microsecond=0).isoformat()
         with sqlite3.connect(db) as connection:
             # one article is due for a check; the other is left as a crash leaves a page the
             # archive never got: no validators, no next check
-            connection.execute("update pages set next_check = ? where url = ?", [past, due])
+            for url in (due, due_on_page_1):
+                connection.execute("update pages set next_check = ? where url = ?", [past, url])
             connection.execute(
                 "update pages set next_check = null, etag = null, last_modified = null "
                 "where url = ?",
@@ -58,21 +60,23 @@ def test_due_and_unstored_articles_past_the_stopping_listing_are_fetched(tmp_pat
             }
             next_checks = dict(
                 connection.execute(
-                    "select url, next_check from pages where url in (?, ?)", [due, unstored]
+                    "select url, next_check from pages where url in (?, ?, ?)",
+                    [due, unstored, due_on_page_1],
                 ).fetchall()
             )
             links_found = connection.execute(
                 "select article_links from crawl_runs where id = ?", [run]
             ).fetchone()[0]
-    # the first listing page brought nothing new, so the run did not page on to where the two
-    # articles are listed; it asked for them itself, the due one conditionally
+    # the first listing page brought nothing new (a due article is not new), so the run did not
+    # page on to where the two articles are listed; it asked for them itself, the due ones
+    # conditionally
     assert canonical_url(listing) in fetched
     assert canonical_url(page_2) not in fetched
-    assert fetched.get(due) == 304
+    assert fetched.get(due) == 304 and fetched.get(due_on_page_1) == 304
     assert fetched.get(unstored) == 200
-    # both are settled again, and nothing else known was fetched
+    # they are settled again, and nothing else known was fetched
     assert all(value and value > past for value in next_checks.values())
-    assert not (set(fetched) & stored) - {due, unstored}
+    assert not (set(fetched) & stored) - {due, unstored, due_on_page_1}
     # revisits are not links the site showed (the source's health counts those)
     assert links_found == len(on_page_1)
 
@@ -97,6 +101,9 @@ def test_due_articles_are_read_in_batches_and_only_the_due_ones(tmp_path):
             row["next_check"] = future  # not due yet
         elif n % 7 == 0:
             row.update(next_check=past, last_status=404)  # gone: left to the listings
+        elif n % 11 == 0:
+            row.update(next_check=past, last_status=503)  # a server error: tried again
+            due.add(url)
         else:
             row["next_check"] = None if n % 2 else past  # unsettled, or due
             due.add(url)

@@ -75,10 +75,11 @@ class RecordBook:
     def due_articles(self, now: datetime | None = None) -> Iterator[dict[str, Any]]:
         """Known article pages due for a check, or never stored (their worker died): the crawl
         asks for them itself, as a listing that shows them may lie past where its pagination
-        stops. Pages that answered with an error last time are left to the listings."""
+        stops. Pages that were gone last time (404, 410…) are left to the listings; a server
+        error or a 429 is tried again when due."""
         now = now or datetime.now(UTC)
         for row in self._article_rows(now.replace(microsecond=0).isoformat()):
-            if (row.get("last_status") or 200) < 400 and incremental.is_due(row, now=now):
+            if not _gone(row.get("last_status")) and incremental.is_due(row, now=now):
                 yield row
 
     # -- records ---------------------------------------------------------------------------------
@@ -277,6 +278,11 @@ def close_run(db: Any, run_id: int, source: str, reason: str, stats: dict[str, A
     db["crawl_runs"].update(run_id, {"pages": pages, "errors": errors, "complete": int(complete)})
     store.finish_run(db, run_id, status=status, reason=reason, stats=stats)
     logger.info("crawl run %s of %s: %s (%s)", run_id, source, status, reason)
+
+
+def _gone(status: int | None) -> bool:
+    """The page's last answer said it is not there (a 4xx, but for a timeout or a rate limit)."""
+    return status is not None and 400 <= status < 500 and status not in (408, 429)
 
 
 def _header(headers: Any, name: bytes) -> str | None:

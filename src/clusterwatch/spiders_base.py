@@ -120,6 +120,7 @@ class ClusterwatchSpider(scrapy.Spider):
         # articles") would only make requests for Scrapy's duplicate filter to drop, after a
         # look-up of the page's record each
         self._requested: set[str] = set()
+        self._unknown: set[str] = set()  # of which the archive knew nothing before this run
         self._listed: set[str] = set()  # article URLs seen on listing pages of this run
         self._classified: dict[str, tuple[bool, bool, bool, bool]] = {}
         self._resolved: dict[tuple[str, str], str] = {}
@@ -152,8 +153,8 @@ class ClusterwatchSpider(scrapy.Spider):
     def revisit_requests(self) -> Iterable[Request]:
         """Known articles due for a check, asked for without waiting for a listing to show them:
         once a complete run has been, pagination stops at the first listing page with nothing
-        new or due, so an older article (or one whose worker died) may never be shown again.
-        After new articles and listings (lower priority); their links are not followed."""
+        new, so an older article (or one whose worker died) may never be shown again. After new
+        articles and listings (lower priority); their links are not followed."""
         if self.full:
             return  # every article is fetched from the listings anyway
         for row in self.session.due_articles():
@@ -225,6 +226,8 @@ class ClusterwatchSpider(scrapy.Spider):
             self.crawler.stats.inc_value("clusterwatch/known_skipped")
             return None
         self._requested.add(url)
+        if page is None:
+            self._unknown.add(url)
         return Request(
             url,
             callback=self.parse,
@@ -367,7 +370,7 @@ class ClusterwatchSpider(scrapy.Spider):
         # page linked to first would look like a trap and end its pagination)
         fresh = 0
         on_listing = response.meta.get("cw_kind") in ("start", "listing")
-        wanted = 0  # of which new or due for a check
+        new = 0  # of which the archive does not know (due ones are revisits: revisit_requests)
         for link in self.links(response, self.article_links_css):
             url = link.url
             in_scope, article, listing, _ = self.classify(url)
@@ -379,19 +382,19 @@ class ClusterwatchSpider(scrapy.Spider):
             if on_listing and canonical not in self._listed:
                 self._listed.add(canonical)
                 fresh += 1
-            if canonical in self._requested:
+            if canonical in self._requested:  # this page's request would be a duplicate
                 self.found_article(canonical)
-                wanted += 1  # asked for already (this page's request would be a duplicate)
+                new += canonical in self._unknown
                 continue
             request = self.article_request(url, depth=depth + 1)
             if request is not None:
-                wanted += 1
+                new += canonical in self._unknown
                 yield request
         if response.meta.get("cw_kind") == "article" and self._article_re:
             return  # site spiders find listings from listings, not from every article
-        # once a complete run stored everything older, a listing page bringing nothing new or due
-        # ends its pagination; a page repeating what this run saw ends it anyway (a trap)
-        exhausted = (wanted == 0 and self.session.has_complete_run and not self.full) or (
+        # once a complete run stored everything older, a listing page bringing nothing new ends
+        # its pagination; a page repeating what this run saw ends it anyway (a trap)
+        exhausted = (new == 0 and self.session.has_complete_run and not self.full) or (
             fresh == 0 and page > 1
         )
         for url, is_next in self.listing_links(response):
