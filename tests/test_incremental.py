@@ -113,3 +113,50 @@ def test_due_articles_are_read_in_batches_and_only_the_due_ones(tmp_path):
     session.db["pages"].insert_all(rows, pk="url")
     found = [row["url"] for row in session.due_articles(now)]
     assert len(found) == len(set(found)) and set(found) == due
+
+
+def test_after_an_interrupted_run_every_listing_page_is_read_again(tmp_path):
+    with ReplicaServer(latency=0.0) as server:
+        config = make_config(server, tmp_path)
+        db = tmp_path / "archive.db"
+
+        def crawl() -> dict[str, int]:
+            result = run_cli("crawl", "--config", str(config), "--source", "budowlanyklaster")
+            assert result.returncode == 0, result.stdout + result.stderr
+            with sqlite3.connect(db) as connection:
+                run = connection.execute("select max(id) from crawl_runs").fetchone()[0]
+                return {
+                    canonical_url(url): status
+                    for url, status in connection.execute(
+                        "select url, status from fetches where crawl_run = ?", [run]
+                    )
+                }
+
+        def forget(url: str) -> None:
+            """As if no run had reached ``url`` yet: the archive has no record of fetching it."""
+            with sqlite3.connect(db) as connection:
+                connection.execute("delete from pages where url = ?", [url])
+
+        crawl()
+        with sqlite3.connect(db) as connection:
+            stored = {url for (url,) in connection.execute("select url from articles")}
+        listing = server.local_url("http://www.budowlanyklaster.pl/dziaania-klastra/")
+        page_2 = listing.rstrip("/") + "/strona-2.html"
+        unseen = sorted((article_links(page_2) & stored) - article_links(listing))[0]
+
+        # the last run was interrupted: articles new since the run before may be listed below
+        # those it stored, past a first listing page with nothing new
+        forget(unseen)
+        with sqlite3.connect(db) as connection:
+            connection.execute(
+                "insert into crawl_runs (source, started, status, complete) "
+                "values ('budowlanyklaster', ?, 'interrupted', 0)",
+                [datetime.now(UTC).isoformat()],
+            )
+        fetched = crawl()
+        assert canonical_url(page_2) in fetched and fetched.get(unseen) == 200
+
+        # after that complete run, the first listing page with nothing new ends pagination
+        forget(unseen)
+        fetched = crawl()
+        assert canonical_url(page_2) not in fetched and unseen not in fetched

@@ -423,7 +423,7 @@ class RemoteSession(RecordBook):
         self.server = redis_client(crawler.settings["CLUSTERWATCH_REDIS_URL"])
         self.keys = keys_for(crawler.settings, source)
         self.source_domains = {s.name: list(s.allowed_domains) for s in config.sources}
-        self.has_complete_run = bool(self.server.get(self.keys.complete))
+        self.last_run_complete = bool(self.server.get(self.keys.complete))
         self._run: tuple[float, int | None] = (0.0, None)
         crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
 
@@ -739,9 +739,7 @@ def open_runs(config: Config, sources: list[Any], url: str) -> dict[str, tuple[i
         if current is not None and current["status"] == "running":
             close_run(db, current["id"], source.name, "finished", {"distributed": True})
         run_id = store.start_run(db, source.name)
-        complete = db.execute(
-            "select 1 from crawl_runs where source = ? and complete = 1 limit 1", [source.name]
-        ).fetchone()
+        complete = store.last_run_complete(db, source.name, before=run_id)
         server.delete(source_keys.seen, source_keys.pages)
         cursor = db.execute("select * from pages where source = ?", [source.name])
         columns = [c[0] for c in cursor.description]

@@ -179,12 +179,8 @@ class CrawlSession(RecordBook):
         self.db, self.batch = store.crawl_writer(config.db_path)
         store.save_sources(self.db, config.sources)
         store.mark_stale_runs(self.db, source)
-        # an earlier run that went through every listing lets this one stop at known articles
-        self.has_complete_run = bool(
-            self.db.execute(
-                "select 1 from crawl_runs where source = ? and complete = 1 limit 1", [source]
-            ).fetchone()
-        )
+        # a last run that went through every listing lets this one stop at known articles
+        self.last_run_complete = store.last_run_complete(self.db, source)
         self.run_id = store.start_run(self.db, source)
         self.source_domains = {s.name: list(s.allowed_domains) for s in config.sources}
         crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)

@@ -9,8 +9,8 @@ only what its site says plainly: which URLs are articles and listings, where the
 extraction rules.
 
 Incremental: known articles are skipped until due (see ``incremental``), and fetched with
-conditional requests when they are; once a source has had a complete run, pagination stops at a
-listing page that brings nothing new, and the due articles are asked for by their URLs.
+conditional requests when they are; when the source's last run was complete, pagination stops
+at a listing page that brings nothing new, and the due articles are asked for by their URLs.
 Bounded: link depth (pagination hops not counted), pagination length, pages per run.
 """
 
@@ -152,7 +152,7 @@ class ClusterwatchSpider(scrapy.Spider):
 
     def revisit_requests(self) -> Iterable[Request]:
         """Known articles due for a check, asked for without waiting for a listing to show them:
-        once a complete run has been, pagination stops at the first listing page with nothing
+        after a complete run, pagination stops at the first listing page with nothing
         new, so an older article (or one whose worker died) may never be shown again. After new
         articles and listings (lower priority); their links are not followed."""
         if self.full:
@@ -392,9 +392,9 @@ class ClusterwatchSpider(scrapy.Spider):
                 yield request
         if response.meta.get("cw_kind") == "article" and self._article_re:
             return  # site spiders find listings from listings, not from every article
-        # once a complete run stored everything older, a listing page bringing nothing new ends
-        # its pagination; a page repeating what this run saw ends it anyway (a trap)
-        exhausted = (new == 0 and self.session.has_complete_run and not self.full) or (
+        # when the last run was complete (it stored everything older), a listing page bringing
+        # nothing new ends its pagination; a page repeating what this run saw ends it anyway (a trap)
+        exhausted = (new == 0 and self.session.last_run_complete and not self.full) or (
             fresh == 0 and page > 1
         )
         for url, is_next in self.listing_links(response):

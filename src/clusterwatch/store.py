@@ -144,6 +144,21 @@ def start_run(db: Database, source: str) -> int:
         )
 
 
+def last_run_complete(db: Database, source: str, before: int | None = None) -> bool:
+    """Whether the last run of ``source`` (before run ``before``) went through every listing.
+
+    Only then may a crawl stop paginating at a listing page with nothing new: after a run that
+    was interrupted, new articles may lie past the first listing page that shows none, listed
+    below the ones that run stored before it stopped.
+    """
+    row = db.execute(
+        "select complete from crawl_runs where source = ? and id != ? "
+        "order by started desc, id desc limit 1",
+        [source, before if before is not None else -1],
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def finish_run(
     db: Database, run_id: int, *, status: str, reason: str | None, stats: dict[str, Any] | None
 ) -> None:
