@@ -1,10 +1,12 @@
 """Incremental crawls over the replicas: known articles are fetched again when due, even when no
-listing page of the run shows them any more."""
+listing page of the run shows them any more, and pagination stops early only after a complete
+run."""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urljoin
 
 import httpx
 from bs4 import BeautifulSoup
@@ -18,7 +20,7 @@ from .helpers import make_config, run_cli
 def article_links(url: str) -> set[str]:
     html = httpx.get(url, timeout=10).text
     soup = BeautifulSoup(html, "html.parser")
-    return {canonical_url(httpx.URL(url).join(a["href"]).__str__()) for a in soup.select("a[href]")}
+    return {canonical_url(urljoin(url, a["href"])) for a in soup.select("a[href]")}
 
 
 def test_due_and_unstored_articles_past_the_stopping_listing_are_fetched(tmp_path):
