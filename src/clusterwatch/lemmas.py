@@ -21,7 +21,6 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from .paths import cache_dir, keep_in_cache
 
@@ -80,7 +79,8 @@ def _indexed_factory():
                 _, firsts, blocks = stored
             except (OSError, ValueError, EOFError, TypeError):
                 super().__init__(lang)  # builds the index from the data
-                _save_index(path, [check, self._firsts, self._blocks])
+                index = [check, self._firsts, self._blocks]
+                keep_in_cache(path, marshal.dumps(index), "simplemma's index")
                 return
             self._data = data
             self._rev, self._count, self._pos = frontcode._read_header(data)
@@ -98,10 +98,6 @@ def _indexed_factory():
 def _index_file(lang: str) -> Path:
     python = "".join(map(str, sys.version_info[:2]))  # marshal's format is Python's own
     return cache_dir() / f"simplemma-{version('simplemma')}-py{python}-{lang}.index"
-
-
-def _save_index(path: Path, value: Any) -> None:
-    keep_in_cache(path, marshal.dumps(value), "simplemma's index")
 
 
 @lru_cache(maxsize=500_000)

@@ -393,7 +393,8 @@ class ClusterwatchSpider(scrapy.Spider):
         if response.meta.get("cw_kind") == "article" and self._article_re:
             return  # site spiders find listings from listings, not from every article
         # when the last run was complete (it stored everything older), a listing page bringing
-        # nothing new ends its pagination; a page repeating what this run saw ends it anyway (a trap)
+        # nothing new ends its pagination; a page repeating what this run saw ends it anyway
+        # (a trap)
         exhausted = (new == 0 and self.session.last_run_complete and not self.full) or (
             fresh == 0 and page > 1
         )
