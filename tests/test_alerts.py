@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from clusterwatch import alerts
 from clusterwatch.alerts import RuleError, TopicMatcher, compile_topics, mark, snippet_for
+from clusterwatch.alerts_rules import parse_rule, rule_needs
 from clusterwatch.cli import cli
 from clusterwatch.config import load_config
 from clusterwatch.paths import default_config_path
@@ -75,6 +76,44 @@ def test_rules_with_boolean_operators_and_near():
     assert topics_of(matcher, "Podpisano umowę handlową.") == set()  # a phrase matches exact words
     assert topics_of(matcher, "Nowa umowa handlowa z partnerami.") == {"trade"}
     assert topics_of(matcher, "Umowa handlowa na dostawy dla wojska.") == set()
+
+
+def test_a_rule_is_evaluated_only_when_a_set_of_words_it_needs_is_there():
+    def needs(rule: str) -> set[frozenset[str]]:
+        return {frozenset(w.text for w in need) for need in rule_needs(parse_rule(rule, topic="t"))}
+
+    assert needs('alfa* NEAR/5 (beta OR "gamma delta")') == {
+        frozenset({"alfa", "beta"}),
+        frozenset({"alfa", "gamma"}),  # a phrase is found through its longest word
+    }
+    assert needs("(alfa OR beta) AND NOT gamma") == {frozenset({"alfa"}), frozenset({"beta"})}
+    # "alfa OR NOT beta" is true without either word: eta alone is needed
+    assert needs("eta AND (alfa OR NOT beta)") == {frozenset({"eta"})}
+    wide = " AND ".join(f"(a{n} OR b{n})" for n in range(6))  # 64 sets: too many to list
+    assert needs(wide) == {frozenset()}  # then no test: always evaluated
+
+    # the same answers as evaluating every rule a word of the text brings up
+    matcher = TopicMatcher(
+        compile_topics(
+            {
+                "t": {
+                    "rules": [
+                        "alfa AND NOT gamma",
+                        "beta NEAR/2 (delta OR epsilon)",
+                        "NOT (NOT zeta) AND eta",
+                        "theta AND (iota OR NOT kappa)",
+                    ]
+                }
+            }
+        )
+    )
+    assert topics_of(matcher, "alfa beta") == {"t"}
+    assert topics_of(matcher, "alfa gamma beta") == set()
+    assert topics_of(matcher, "beta x epsilon") == {"t"}
+    assert topics_of(matcher, "eta") == set()
+    assert topics_of(matcher, "eta zeta") == {"t"}
+    assert topics_of(matcher, "theta") == {"t"}
+    assert topics_of(matcher, "theta kappa") == set()
 
 
 def test_folding_ignores_case_and_diacritics_including_l_stroke():

@@ -38,6 +38,7 @@ from .alerts_rules import (
     looks_like_rule,
     parse_rule,
     parse_term,
+    rule_needs,
     rule_terms,
 )
 from .text import sentence_around
@@ -77,6 +78,11 @@ class CompiledTopic:
     terms_by_anchor: dict[WordPattern, list[Term]] = field(default_factory=dict, repr=False)
     rules_by_pattern: dict[WordPattern, list[int]] = field(default_factory=dict, repr=False)
     exclude_by_pattern: dict[WordPattern, list[int]] = field(default_factory=dict, repr=False)
+    # per rule and exclude entry: the sets of words one of which a text must hold (rule_needs)
+    rule_needs: list[tuple[frozenset[WordPattern], ...]] = field(default_factory=list, repr=False)
+    exclude_needs: list[tuple[frozenset[WordPattern], ...]] = field(
+        default_factory=list, repr=False
+    )
 
     def patterns(self) -> set[WordPattern]:
         """Every word pattern of the topic (the later words of a phrase are checked in place)."""
@@ -139,6 +145,8 @@ def compile_topic(name: str, spec: Any) -> CompiledTopic:
         for number, tree in enumerate(trees):
             for word in {term.words[term.anchor] for term in rule_terms(tree)}:
                 target.setdefault(word, []).append(number)
+    topic.rule_needs = [rule_needs(tree) for tree in rules]
+    topic.exclude_needs = [rule_needs(tree) for tree in exclude]
     return topic
 
 
@@ -164,17 +172,20 @@ class TopicMatcher:
 
             forms = expand(lemmas)
         self.index = WordIndex(patterns | lemma_words, forms)
-        # pattern -> what it can make true: ("term", topic, Term) / ("rule" | "exclude", topic, n)
-        self.uses: dict[WordPattern, list[tuple[str, str, Any]]] = {}
+        # pattern -> what it can make true: ("term", topic, Term, ()) or ("rule" | "exclude",
+        # topic, n, the sets of words one of which the text must hold: rule_needs)
+        self.uses: dict[WordPattern, list[tuple[str, str, Any, tuple]]] = {}
         for name, topic in self.topics.items():
             for pattern, terms in topic.terms_by_anchor.items():
-                self.uses.setdefault(pattern, []).extend(("term", name, t) for t in terms)
-            for kind, by_pattern in (
-                ("rule", topic.rules_by_pattern),
-                ("exclude", topic.exclude_by_pattern),
+                self.uses.setdefault(pattern, []).extend(("term", name, t, ()) for t in terms)
+            for kind, by_pattern, needs in (
+                ("rule", topic.rules_by_pattern, topic.rule_needs),
+                ("exclude", topic.exclude_by_pattern, topic.exclude_needs),
             ):
                 for pattern, numbers in by_pattern.items():
-                    self.uses.setdefault(pattern, []).extend((kind, name, n) for n in numbers)
+                    self.uses.setdefault(pattern, []).extend(
+                        (kind, name, n, _needs_beyond(needs[n], pattern)) for n in numbers
+                    )
 
     @classmethod
     def from_config(cls, topic_specs: Mapping[str, Any]) -> TopicMatcher:
@@ -188,8 +199,15 @@ class TopicMatcher:
             return []
         base = Document(folded, found, self.index)
         wanted: dict[str, tuple[list[Term], set[int], set[int]]] = {}
+        present = found.keys()
         for pattern in found:
-            for kind, name, item in self.uses.get(pattern, ()):
+            for kind, name, item, needs in self.uses.get(pattern, ()):
+                if needs:
+                    for need in needs:
+                        if present >= need:
+                            break
+                    else:
+                        continue  # a rule missing a word it needs: false (an exclude: no span)
                 slot = wanted.get(name)
                 if slot is None:
                     slot = wanted[name] = ([], set(), set())
@@ -220,6 +238,14 @@ class TopicMatcher:
                         matched.setdefault(span, source)
             hits.extend(Hit(name, source, *span) for span, source in sorted(matched.items()))
         return hits
+
+
+def _needs_beyond(
+    needs: tuple[frozenset[WordPattern], ...], found: WordPattern
+) -> tuple[frozenset[WordPattern], ...]:
+    """The sets of words a rule needs, or () when ``found`` (a word it was found through) is
+    already one of them: then nothing more is to be checked."""
+    return () if any(need <= {found} for need in needs) else needs
 
 
 def _evaluate(

@@ -52,19 +52,34 @@ class WordIndex:
         if self.empty:
             return found
         length, values = len(folded), self.values
+        word_end = WORD_RE.match
         for key, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
-            if start and _is_word_char(folded[start - 1]):
-                continue
+            if start:
+                before = folded[start - 1]  # (inlined: this loop runs for every key found)
+                if before.isalnum() or before == "_":
+                    continue
             exact, prefix = values[key]
-            whole = end >= length or not _is_word_char(folded[end])
+            if end < length:
+                after = folded[end]
+                whole = not (after.isalnum() or after == "_")
+            else:
+                whole = True
             if exact and whole:
                 for pattern in exact:
-                    found.setdefault(pattern, []).append((start, end))
+                    spans = found.get(pattern)
+                    if spans is None:
+                        found[pattern] = [(start, end)]
+                    else:
+                        spans.append((start, end))
             if prefix:
                 if not whole:
-                    end = WORD_RE.match(folded, start).end()  # type: ignore[union-attr]
+                    end = word_end(folded, start).end()  # type: ignore[union-attr]
                 for pattern in prefix:
-                    found.setdefault(pattern, []).append((start, end))
+                    spans = found.get(pattern)
+                    if spans is None:
+                        found[pattern] = [(start, end)]
+                    else:
+                        spans.append((start, end))
         return found
 
     def matches(self, pattern: WordPattern, word: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .text import WORD_RE, fold_word
 
@@ -62,24 +62,18 @@ def fold_chars(text: str) -> str:
 # --- terms -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class WordPattern:
+class WordPattern(NamedTuple):
     """One word of a term: ``exact`` (folded word), ``prefix`` (``klastr*``) or ``lemma``.
 
     A lemma pattern (``~klaster``) stands for every form the dictionaries of ``langs`` give
-    that lemma; the matcher expands it once (``alerts_lemmas``).
+    that lemma; the matcher expands it once (``alerts_lemmas``). A named tuple: the index
+    looks one up for every word it finds, and a tuple hashes and compares in C.
     """
 
     text: str  # folded
     kind: str = "exact"  # exact, prefix, lemma
     langs: tuple[str, ...] = ()
     lemma: str = ""  # a lemma as written (the dictionary's spelling, any case)
-
-    def __post_init__(self) -> None:  # hashed for every hit: compute it once
-        object.__setattr__(self, "_hash", hash((self.text, self.kind, self.langs, self.lemma)))
-
-    def __hash__(self) -> int:
-        return self._hash  # type: ignore[attr-defined]
 
     @property
     def prefix(self) -> bool:
@@ -314,6 +308,33 @@ def truth_without_hits(node: Any) -> bool:
         return not truth_without_hits(node[1])
     left, right = truth_without_hits(node[1]), truth_without_hits(node[2])
     return (left and right) if kind == "and" else (left or right)
+
+
+_MAX_NEEDS = 32
+
+
+def rule_needs(node: Any) -> tuple[frozenset[WordPattern], ...]:
+    """Sets of anchor words of which a text must hold one whole set for the rule to be true.
+
+    A cheap test before evaluating a rule that one of its words brought up: ``a NEAR/5 (b OR c)``
+    needs {a, b} or {a, c}. Beyond a few sets, one empty set (no test) stands for them all.
+    """
+    kind = node[0]
+    if kind == "term":
+        return (frozenset([node[1].words[node[1].anchor]]),)
+    if kind == "any":
+        return tuple(frozenset([term.words[term.anchor]]) for term in node[1])
+    if kind == "not":
+        return (frozenset(),)  # true without any word
+    left, right = (node[2], node[3]) if kind == "near" else (node[1], node[2])
+    left_needs, right_needs = rule_needs(left), rule_needs(right)
+    if kind == "or":
+        needs = tuple(dict.fromkeys(left_needs + right_needs))
+    else:  # "and", "near": a set of each side
+        needs = tuple(dict.fromkeys(a | b for a in left_needs for b in right_needs))
+    if len(needs) > _MAX_NEEDS or frozenset() in needs:
+        return (frozenset(),)
+    return needs
 
 
 def rule_terms(node: Any) -> list[Term]:
