@@ -68,6 +68,12 @@ BENCHMARKS = [
                 ">= 1.7",
             ),
             ("pipeline ÷ fetch-only Scrapy, pages/s", lambda r: r["pipeline_vs_fetch_only"], "-"),
+            ("CPU per stored page, every process, ms", lambda r: r["cpu_ms_per_page"], "-"),
+            (
+                "pages/s the cores allow at that ÷ bare trafilatura",
+                lambda r: r["ceiling_vs_trafilatura"],
+                "-",
+            ),
             ("peak RSS 20k ÷ 2k pages", lambda r: r["rss_ratio"], "<= 1.2"),
             ("peak RSS 20k pages, MB", lambda r: r["large"]["peak_rss_mb"], "<= 800"),
         ],

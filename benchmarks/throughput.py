@@ -8,7 +8,10 @@ and footers) on 127.0.0.1 and prints, from one run:
   the same pages (goal ≥ 1.7 on 2 cores);
 - the pipeline ÷ a bare Scrapy spider that only fetches the same pages (the crawl's overhead);
 - peak RSS of the whole crawl (its process and its workers) of 20,000 pages ÷ 2,000 pages
-  (goal ≤ 1.2, and ≤ 800 MB absolute).
+  (goal ≤ 1.2, and ≤ 800 MB absolute);
+- CPU per stored page of the crawl process, of its workers and of the replica server, and the
+  pages/s those allow on this machine's cores: the ceiling of the first ratio, whatever the
+  overlap of the processes.
 
     .venv/bin/python benchmarks/throughput.py [--articles 2000] [--large 20000]
 """
@@ -24,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -53,24 +57,44 @@ class FetchOnly(scrapy.Spider):
 '''
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB."""
-    total, stack = 0, [pid]
+def tree_pids(pid: int) -> list[int]:
+    """A process and all its descendants."""
+    found, stack = [], [pid]
     while stack:
         current = stack.pop()
+        found.append(current)
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text().split())
         except (FileNotFoundError, ProcessLookupError):
             continue
-    return total / 1024
+    return found
 
 
-def run_measured(command: list[str], cwd: Path = ROOT) -> tuple[float, float, str]:
-    """Run ``command``; return wall seconds, peak RSS of its process tree, output."""
+def rss_mb(pid: int) -> float:
+    """Resident memory of one process, in MB (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return 0.0
+
+
+def cpu_seconds_of(pid: int) -> float | None:
+    """User + system CPU seconds a process has used so far (None once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_measured(command: list[str], cwd: Path = ROOT) -> tuple[float, float, str, list]:
+    """Run ``command``; return wall seconds, peak RSS of its process tree, output, and what
+    polling saw every 0.1 s: (time, CPU seconds of the command's process, of its descendants,
+    of this process: the replica server's threads and this polling)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -79,13 +103,31 @@ def run_measured(command: list[str], cwd: Path = ROOT) -> tuple[float, float, st
     output: list[str] = []
     reader = threading.Thread(target=lambda: output.append(process.stdout.read()), daemon=True)
     reader.start()
+    seen: dict[int, float] = {}  # a process's last figure stays once it is gone
+    samples = []
     while process.poll() is None:
-        peak = max(peak, tree_rss_mb(process.pid))
+        pids = tree_pids(process.pid)
+        peak = max(peak, sum(rss_mb(pid) for pid in pids))
+        for pid in pids:
+            seen[pid] = cpu_seconds_of(pid) or seen.get(pid, 0.0)
+        main_cpu = seen.get(process.pid, 0.0)
+        samples.append((time.time(), main_cpu, sum(seen.values()) - main_cpu, time.process_time()))
         time.sleep(0.1)
     reader.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{''.join(output)}")
-    return time.perf_counter() - started, peak, "".join(output)
+    return time.perf_counter() - started, peak, "".join(output), samples
+
+
+def cpu_between(samples: list, start: float, finish: float) -> dict[str, float]:
+    """CPU seconds used between two times (epoch seconds), from the first and last polls
+    between them, and the seconds between those polls."""
+    inside = [s for s in samples if start <= s[0] <= finish] or samples
+    first, last = inside[0], inside[-1]
+    return {
+        name: last[i] - first[i]
+        for i, name in enumerate(("crawl process", "workers", "replica server"), start=1)
+    } | {"seconds": last[0] - first[0]}
 
 
 def bare_trafilatura(site: Path, limit: int) -> float:
@@ -108,7 +150,7 @@ def pipeline(tmp: Path, articles: int) -> dict:
     generate_site(work / "site", articles=articles)
     with ReplicaServer(work) as server:
         config = site_config(server, work, concurrency=8, topics=True)
-        seconds, peak, _ = run_measured(
+        seconds, peak, _, samples = run_measured(
             [sys.executable, "-m", "clusterwatch", "crawl", "--config", str(config)]
         )
     with sqlite3.connect(work / "archive.db") as db:
@@ -117,12 +159,23 @@ def pipeline(tmp: Path, articles: int) -> dict:
         )
         stored = db.execute("select count(*) from articles").fetchone()[0]
     elapsed = stats["elapsed_time_seconds"]
+    cpu = cpu_between(
+        samples,
+        datetime.fromisoformat(stats["start_time"]).timestamp(),
+        datetime.fromisoformat(stats["finish_time"]).timestamp(),
+    )
     return {
         "articles": stored,
         "seconds": elapsed,
         "pages_per_s": stored / elapsed,
         "peak_rss_mb": peak,
         "wall": seconds,
+        # CPU milliseconds per stored page while crawling (the polled CPU rate × crawling time)
+        "cpu_ms": {
+            name: used / cpu["seconds"] * elapsed * 1000 / stored
+            for name, used in cpu.items()
+            if name != "seconds"
+        },
     }
 
 
@@ -168,6 +221,11 @@ def main(argv: list[str] | None = None) -> dict:
         "rss_ratio": large["peak_rss_mb"] / small["peak_rss_mb"] if large else None,
     }
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cpu_ms = small["cpu_ms"]
+    per_page = sum(cpu_ms.values())
+    ceiling = cores * 1000 / per_page  # pages/s if every core were busy all the time
+    result["cpu_ms_per_page"] = per_page
+    result["ceiling_vs_trafilatura"] = ceiling / bare
     print(f"site of {args.articles} articles, about 75 kB a page; {cores} cores here")
     print(f"{'what':<44}{'pages/s':>10}")
     print(f"{'bare trafilatura.extract, one core':<44}{bare:>10.1f}")
@@ -179,6 +237,17 @@ def main(argv: list[str] | None = None) -> dict:
     )
     print(f"pipeline ÷ bare trafilatura: {result['pipeline_vs_trafilatura']:.2f} (goal >= 1.7)")
     print(f"pipeline ÷ fetch only:       {result['pipeline_vs_fetch_only']:.2f}")
+    print(
+        "CPU per stored page while crawling: "
+        + ", ".join(f"{name} {ms:.1f} ms" for name, ms in cpu_ms.items())
+        + f"; {per_page:.1f} ms in all"
+    )
+    print(
+        f"  at that, {cores} cores allow at most {ceiling:.0f} pages/s, "
+        f"{result['ceiling_vs_trafilatura']:.2f}× bare trafilatura "
+        f"(1.7× needs at most {cores * 1000 / (1.7 * bare):.1f} ms a page; "
+        f"bare trafilatura takes {1000 / bare:.1f})"
+    )
     print(f"peak RSS, {args.articles} pages: {small['peak_rss_mb']:.0f} MB")
     if large:
         print(
