@@ -237,6 +237,7 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         "Завод в Бобруйске и Барановичах.",
         "Exports from Gomel and Mogilev grew.",
         "Prezydent Łukaszence nie spodobał się raport.",
+        "Exporters from Brest met buyers from Lyon in France last week.",  # France is far off
     ],
 )
 def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, text):
@@ -254,6 +255,10 @@ def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, t
         "Lido nad morzem i lid od garnka.",
         "Szczuczyn i Drohiczyn leżą na Podlasiu.",
         "Ruś Kijowska i Biała Podlaska.",
+        # Brest in Brittany (the Belarusian city is Brześć in Polish)
+        "The navy keeps its Atlantic submarine base in Brest, France.",
+        "A sailing festival in Brest (Brittany) drew record crowds.",
+        "Port Brest we Francji przyjął rekordową liczbę statków.",
     ],
 )
 def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, text):

@@ -16,10 +16,6 @@ from .alerts_rules import Term, WordPattern
 from .text import WORD_RE
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 class WordIndex:
     """All word patterns of all topics; ``scan`` gives each pattern's character spans."""
 
@@ -55,7 +51,7 @@ class WordIndex:
         word_end = WORD_RE.match
         for key, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
             if start:
-                before = folded[start - 1]  # (inlined: this loop runs for every key found)
+                before = folded[start - 1]  # a word character (\w) before: not a word's start
                 if before.isalnum() or before == "_":
                     continue
             exact, prefix = values[key]
