@@ -238,6 +238,7 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         "Exports from Gomel and Mogilev grew.",
         "Prezydent Łukaszence nie spodobał się raport.",
         "Exporters from Brest met buyers from Lyon in France last week.",  # France is far off
+        "Брест и Гродно принимают делегацию.",
     ],
 )
 def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, text):
@@ -259,6 +260,7 @@ def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, t
         "The navy keeps its Atlantic submarine base in Brest, France.",
         "A sailing festival in Brest (Brittany) drew record crowds.",
         "Port Brest we Francji przyjął rekordową liczbę statków.",
+        "Порт Брест во Франции принял рекордное число судов.",
     ],
 )
 def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, text):
