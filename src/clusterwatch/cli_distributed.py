@@ -12,7 +12,7 @@ from rich.table import Table
 
 def seed(config: Any, sources: list[Any], url: str, *, log_level: str) -> None:
     """Open a run per source and queue its start pages in Redis."""
-    from .cli import out
+    from .cli_common import out
     from .crawl import crawl_with_redis
     from .distributed import Keys, open_runs, redact, redis_client
 
@@ -39,7 +39,7 @@ def seed(config: Any, sources: list[Any], url: str, *, log_level: str) -> None:
 
 
 def register(cli: click.Group) -> None:
-    from .cli import _scrapy_log_level, config_options, console, get_config, out, redis_option
+    from .cli_common import config_options, console, get_config, out, redis_option, scrapy_log_level
 
     @cli.command()
     @config_options
@@ -80,7 +80,7 @@ def register(cli: click.Group) -> None:
             role="worker",
             idle_exit=idle_exit,
             progress=console.is_terminal,
-            log_level=_scrapy_log_level(ctx),
+            log_level=scrapy_log_level(ctx),
         )
         pushed = sum(c.stats.get_value("clusterwatch/pushed", 0) for c in crawlers)
         pages = sum(c.stats.get_value("response_received_count", 0) for c in crawlers)

@@ -1,0 +1,93 @@
+"""What the ``clusterwatch`` commands share: the consoles, the configuration options and errors,
+Scrapy's log level and the table of a crawl's results."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .config import Config, ConfigError, load_config
+
+console = Console(stderr=True)
+out = Console()
+
+
+EX_TEMPFAIL = 75  # sysexits.h: try again later (another process holds the sources)
+
+
+class ConfigProblem(click.ClickException):
+    """A configuration that cannot be used: one line, exit code 2, nothing written."""
+
+    exit_code = 2
+
+
+def config_options(func: Any) -> Any:
+    func = click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="CLUSTERWATCH_DB",
+        help="Archive file (default: [archive] path of the configuration; env CLUSTERWATCH_DB).",
+    )(func)
+    func = click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="CLUSTERWATCH_CONFIG",
+        help="Configuration file (default: ./clusterwatch.toml, else the bundled one; env CLUSTERWATCH_CONFIG).",
+    )(func)
+    return func
+
+
+def redis_option(help: str) -> Any:
+    return click.option(
+        "--redis",
+        "redis_url",
+        envvar="CLUSTERWATCH_REDIS",
+        callback=check_redis_url,
+        metavar="URL",
+        help=help,
+    )
+
+
+def check_redis_url(ctx: click.Context, param: Any, value: str | None) -> str | None:
+    if value is not None and not re.match(r"^(redis|rediss|unix)://", value):
+        raise click.BadParameter("a Redis URL starts with redis://, rediss:// or unix://")
+    return value
+
+
+def get_config(config_path: Path | None, db: Path | None) -> Config:
+    try:
+        return load_config(config_path, db=db)
+    except ConfigError as exc:
+        raise ConfigProblem(str(exc)) from None
+
+
+def scrapy_log_level(ctx: click.Context) -> str:
+    verbose = (ctx.parent.params.get("verbose") if ctx.parent else 0) or 0
+    return {0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG")
+
+
+def run_table(summaries: list[Any]) -> Table:
+    table = Table(title="Crawl")
+    for column in ("source", "status", "pages", "new", "updated", "errors", "health"):
+        table.add_column(
+            column, justify="right" if column in ("pages", "new", "updated", "errors") else "left"
+        )
+    for s in summaries:
+        health = s.health if s.health == "ok" else f"[yellow]{s.health}[/yellow]"
+        table.add_row(
+            s.source,
+            s.status,
+            str(s.pages),
+            str(s.new_articles),
+            str(s.updated_articles),
+            str(s.errors),
+            health,
+        )
+    return table
