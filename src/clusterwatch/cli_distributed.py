@@ -14,7 +14,8 @@ def seed(config: Any, sources: list[Any], url: str, *, log_level: str) -> None:
     """Open a run per source and queue its start pages in Redis."""
     from .cli_common import out
     from .crawl import crawl_with_redis
-    from .distributed import Keys, open_runs, redact, redis_client
+    from .distributed import Keys, redact, redis_client
+    from .distributed_writer import open_runs
 
     runs = open_runs(config, sources, url)
     crawl_with_redis(config, sources, url, role="seed", log_level=log_level)
@@ -103,7 +104,7 @@ def register(cli: click.Group) -> None:
         Exactly once: an item delivered twice is stored once, and a writer stopped mid-batch
         stores that batch when it starts again. Finishes each run once its queue ran dry.
         """
-        from .distributed import Writer, WriterBusy
+        from .distributed_writer import Writer, WriterBusy
 
         if not redis_url:
             raise click.UsageError("--redis URL (or CLUSTERWATCH_REDIS) is required")

@@ -197,7 +197,7 @@ class CrawlSession(RecordBook):
             )
             source = getattr(spider, "source_name", None) or spider.name
             if crawler.settings.get("CLUSTERWATCH_REDIS_URL"):
-                from .distributed import RemoteSession
+                from .distributed_worker import RemoteSession
 
                 session = RemoteSession(crawler, config, source)
             else:
