@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from clusterwatch import search
+from clusterwatch import search, search_query
 from clusterwatch.extract import Extracted
 from clusterwatch.ingest import ingest_article
 from clusterwatch.store import open_db
@@ -145,7 +145,7 @@ def test_words_the_archive_knows_are_searched_without_loading_simplemma(archive,
     def refuse(word: str) -> str:
         raise AssertionError(f"simplemma asked for {word!r}")
 
-    monkeypatch.setattr(search, "_fallback_lemma", refuse)
+    monkeypatch.setattr(search_query, "_fallback_lemma", refuse)
     for typed in ("Białorusi", "bialorusi", "BIALYSTOK", '"z Białorusi"', "deleg*"):
         assert titles(search.search(archive, typed)) == ["Wizyta"], typed
 
