@@ -119,15 +119,13 @@ def run_measured(command: list[str], cwd: Path = ROOT) -> tuple[float, float, st
     return time.perf_counter() - started, peak, "".join(output), samples
 
 
-def cpu_between(samples: list, start: float, finish: float) -> dict[str, float]:
-    """CPU seconds used between two times (epoch seconds), from the first and last polls
-    between them, and the seconds between those polls."""
+def cpu_between(samples: list, start: float, finish: float) -> tuple[dict[str, float], float]:
+    """CPU seconds each part used between two times (epoch seconds), from the first and last
+    polls between them, and the seconds between those polls."""
     inside = [s for s in samples if start <= s[0] <= finish] or samples
     first, last = inside[0], inside[-1]
-    return {
-        name: last[i] - first[i]
-        for i, name in enumerate(("crawl process", "workers", "replica server"), start=1)
-    } | {"seconds": last[0] - first[0]}
+    parts = ("crawl process", "workers", "replica server")
+    return {name: last[i] - first[i] for i, name in enumerate(parts, start=1)}, last[0] - first[0]
 
 
 def bare_trafilatura(site: Path, limit: int) -> float:
@@ -159,7 +157,7 @@ def pipeline(tmp: Path, articles: int) -> dict:
         )
         stored = db.execute("select count(*) from articles").fetchone()[0]
     elapsed = stats["elapsed_time_seconds"]
-    cpu = cpu_between(
+    cpu, polled = cpu_between(
         samples,
         datetime.fromisoformat(stats["start_time"]).timestamp(),
         datetime.fromisoformat(stats["finish_time"]).timestamp(),
@@ -171,11 +169,7 @@ def pipeline(tmp: Path, articles: int) -> dict:
         "peak_rss_mb": peak,
         "wall": seconds,
         # CPU milliseconds per stored page while crawling (the polled CPU rate × crawling time)
-        "cpu_ms": {
-            name: used / cpu["seconds"] * elapsed * 1000 / stored
-            for name, used in cpu.items()
-            if name != "seconds"
-        },
+        "cpu_ms": {name: used / polled * elapsed * 1000 / stored for name, used in cpu.items()},
     }
 
 

@@ -62,20 +62,12 @@ class WordIndex:
                 whole = True
             if exact and whole:
                 for pattern in exact:
-                    spans = found.get(pattern)
-                    if spans is None:
-                        found[pattern] = [(start, end)]
-                    else:
-                        spans.append((start, end))
+                    found.setdefault(pattern, []).append((start, end))
             if prefix:
                 if not whole:
                     end = word_end(folded, start).end()  # type: ignore[union-attr]
                 for pattern in prefix:
-                    spans = found.get(pattern)
-                    if spans is None:
-                        found[pattern] = [(start, end)]
-                    else:
-                        spans.append((start, end))
+                    found.setdefault(pattern, []).append((start, end))
         return found
 
     def matches(self, pattern: WordPattern, word: str) -> bool:

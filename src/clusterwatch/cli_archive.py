@@ -155,8 +155,8 @@ def search(
     (upper case) and parentheses work as in SQLite FTS5. Copies of a story on other sites are
     listed under its best-ranked article.
     """
-    from .search import QueryError
     from .search import search as search_archive
+    from .search_query import QueryError
     from .store import open_db
 
     config = get_config(config_path, db)

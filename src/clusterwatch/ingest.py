@@ -9,7 +9,7 @@ later), so the rules live in one place:
   (MinHash candidates, checked on exact shingles: dedup.py), else starts a story; copies are kept
   and listed, never dropped. A story's original source is the one its articles name
   ("Źródło: …"), else the source of its first article;
-- the search terms (search.py) and the near-duplicate signature follow every new text;
+- the search terms (search_terms.py) and the near-duplicate signature follow every new text;
 - alerts are matched on new articles and new revisions only, each once.
 
 What needs no database (hashes, shingles, lemmas: the first lemmatisation in a process loads
@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import dedup, search
+from . import dedup, search_terms
 from .alerts import TopicMatcher, snippet_for
 from .extract import Extracted
 from .store import utcnow
@@ -65,7 +65,7 @@ class Prepared:
     text_hash: str
     grams: frozenset[str]
     signature: dedup.Signature | None
-    terms: search.Terms
+    terms: search_terms.Terms
     matches: tuple[Match, ...] | None  # None: no matcher was given
     named_source: str | None = None  # "Źródło: …" at the end of the text
 
@@ -79,7 +79,7 @@ class Prepared:
             dedup.content_hash(extracted.text),
             grams,
             signature,
-            search.terms_of(extracted.title, extracted.text, extracted.language),
+            search_terms.terms_of(extracted.title, extracted.text, extracted.language),
             None if matcher is None else tuple(find_matches(matcher, extracted)),
             dedup.named_source(extracted.text),
         )
@@ -170,7 +170,7 @@ def ingest_article(
             },
         )
         dedup.save_signature(db, article_id, prepared.signature)
-        search.save_terms(db, article_id, prepared.terms)
+        search_terms.save_terms(db, article_id, prepared.terms)
         _touch_story(db, story, seen)
         topics = _save_matches(db, prepared.matches, article_id, revision_id, seen)
         return IngestResult("updated", article_id, revision_id, story, topics)
@@ -253,7 +253,7 @@ def _insert_new(
     db.execute("update articles set story = ? where id = ?", [story, article_id])
     _touch_story(db, story, seen)
     dedup.save_signature(db, article_id, prepared.signature)
-    search.save_terms(db, article_id, prepared.terms)
+    search_terms.save_terms(db, article_id, prepared.terms)
     revision_id = _insert_revision(db, article_id, 1, extracted, prepared, seen, crawl_run, None)
     db.execute(
         "update attachments set article = ? where article_url = ? and article is null",

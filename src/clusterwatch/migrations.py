@@ -361,10 +361,10 @@ def m006_search(db: Database) -> None:
     )
     # an archive that already has articles: signatures in the new scheme, and search terms
     # (this loads simplemma once, and only when there are articles)
-    from . import dedup, search
+    from . import dedup, search_terms
 
     dedup.index_all(db)
-    search.index_all(db)
+    search_terms.index_all(db)
 
 
 def migrate(db: Database) -> None:

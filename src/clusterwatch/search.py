@@ -37,19 +37,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from .search_query import Pattern, Query, QueryError, parse_query
-from .search_terms import Terms, index_all, save_terms, terms_of
 from .text import WORD_RE, fold_word, sentence_around
-
-__all__ = [
-    "QueryError",
-    "SearchResult",
-    "Terms",
-    "index_all",
-    "parse_query",
-    "save_terms",
-    "search",
-    "terms_of",
-]
 
 TITLE_WEIGHT = 3.0  # bm25 weight of a title hit against a text hit
 SNIPPET_CHARS = 280

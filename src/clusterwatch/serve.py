@@ -8,8 +8,8 @@ give an article's page its text to read.
 
 Search on articles uses the Polish-aware index of :mod:`clusterwatch.search` (``article_terms_fts``,
 folded lemmas): Datasette's table search runs ``match escape_fts(:search)``, and on the archive's
-connections ``escape_fts`` is replaced by :func:`search.parse_query`. An archive without that index
-is searched through SQLite's own ``articles_fts`` in raw FTS5 syntax instead.
+connections ``escape_fts`` is replaced by :func:`search_query.parse_query`. An archive without
+that index is searched through SQLite's own ``articles_fts`` in raw FTS5 syntax instead.
 
 Read-only for visitors, and live: the archive is attached as a *mutable* database, which Datasette
 reads only through ``mode=ro`` connections (it opens a writing connection only for writable canned
@@ -318,7 +318,7 @@ def render_cell(
 @hookimpl(trylast=True)  # called after Datasette's own, so this escape_fts replaces its
 def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
     # Datasette's table search runs "fts_table match escape_fts(:search)": on the Polish-aware
-    # index, escape_fts turns what the analyst typed into folded lemmas (search.parse_query)
+    # index, escape_fts turns what the analyst typed into folded lemmas (search_query.parse_query)
     if database != DATABASE_NAME:
         return
     articles = datasette.table_metadata(database, "articles") or {}
@@ -331,7 +331,7 @@ def polish_fts_query(path: str) -> Any:
     """``escape_fts`` for the lemma index: the FTS5 expression of what was typed."""
     from sqlite_utils import Database as Archive
 
-    from .search import QueryError, parse_query
+    from .search_query import QueryError, parse_query
 
     vocabulary: list[Archive] = []  # opened on first use, in the thread that searches
 
