@@ -14,7 +14,13 @@ Where everything comes from:
   pre-1918 spellings). Polish exonyms GeoNames lacks (Borysów, Rzeczyca) come from a Polish
   transliteration of the Russian and Belarusian names, tried in its usual variants (г → g|h,
   и → i|y, -ов → -ów…) and kept only when SGJP (Morfeusz 2) knows the result as a geographic
-  name or Polish text (wordfreq's word list) attests it.
+  name or Polish text (wordfreq's word list) attests it. That gate lets through what is
+  common, and what Polish writers spell like the Russian; it misses the established Polish
+  names of smaller towns, which neither SGJP nor wordfreq lists (Mołodeczno, Żodzino,
+  Swietłogorsk, Kalinkowicze) or which no transliteration reaches (Krzyczew from Кричев). Those
+  come from ``POLISH_EXONYMS`` below: the Polish names in use for the places on the list (the
+  official list of Polish names of the world's places, KSNG, and the Polish press), keyed by
+  GeoNames' name. They pass the same rules as every other spelling.
 - **Polish forms**: SGJP's generator (morfeusz2) for names it knows as geographic names (Mińsk,
   Grodno, Brześć, Homel, Orsza, Połock…), with the forms of a homonymous surname too, as Polish
   writers decline foreign towns either way (w Homlu, w Homelu); declension rules by the name's
@@ -76,6 +82,79 @@ POLISH_SHAPED = re.compile(
     rf"^[A-PR-UWYZ{POLISH_LETTERS.upper()}][a-pr-uwyz{POLISH_LETTERS}]+"
     r"(?<!as)(?<!is)(?<!ys)(?<!us)(?<!ai)(?<!um)$"
 )
+# Polish names of Belarusian places, keyed by GeoNames' name (see the docstring). Not listed:
+# Ostrowiec (Astravets) and Kamieniec (Kamenets), which Polish news uses for Ostrowiec
+# Świętokrzyski and Kamieniec Podolski; names that are only a common word (Postawy, Głębokie).
+POLISH_EXONYMS: dict[str, tuple[str, ...]] = {
+    "Hrodna": ("Grodno",),
+    "Mahilyow": ("Mohylew",),
+    "Brest": ("Brześć",),
+    "Bobruysk": ("Bobrujsk",),
+    "Baranovichi": ("Baranowicze",),
+    "Barysaw": ("Borysów",),
+    "Mazyr": ("Mozyrz",),
+    "Orsha": ("Orsza",),
+    "Soligorsk": ("Soligorsk",),
+    "Novopolotsk": ("Nowopołock",),
+    "Maladziečna": ("Mołodeczno",),
+    "Polotsk": ("Połock",),
+    "Zhlobin": ("Żłobin",),
+    "Rechytsa": ("Rzeczyca",),
+    "Horad Zhodzina": ("Żodzino",),
+    "Svetlogorsk": ("Swietłogorsk", "Swietłahorsk"),
+    "Slutsk": ("Słuck",),
+    "Kobryn": ("Kobryń",),
+    "Slonim": ("Słonim",),
+    "Vaukavysk": ("Wołkowysk",),
+    "Kalinkovichi": ("Kalinkowicze",),
+    "Smarhoń": ("Smorgonie",),
+    "Rahachow": ("Rohaczów",),
+    "Dzyarzhynsk": ("Dzierżyńsk",),
+    "Osipovichi": ("Osipowicze",),
+    "Byaroza": ("Bereza Kartuska",),
+    "Novogrudok": ("Nowogródek",),
+    "Vileyka": ("Wilejka",),
+    "Smaliavičy": ("Smolewicze",),
+    "Luninyets": ("Łuniniec",),
+    "Krychaw": ("Krzyczew",),
+    "Ivatsevichi": ("Iwacewicze",),
+    "Pruzhany": ("Prużany",),
+    "Dobrush": ("Dobrusz",),
+    "Stowbtsy": ("Stołpce",),
+    "Lyepyel’": ("Lepel",),
+    "Zaslawye": ("Zasław",),
+    "Oshmyany": ("Oszmiana",),
+    "Bykhov": ("Bychów",),
+    "Nesvizh": ("Nieśwież",),
+    "Ivanovo": ("Janów Poleski",),
+    "Žytkavičy": ("Żytkowicze",),
+    "Logoysk": ("Łohojsk",),
+    "Klimovichi": ("Klimowicze",),
+    "Kostyukovichi": ("Kościukowicze",),
+    "Shklov": ("Szkłów",),
+    "Zhabinka": ("Żabinka",),
+    "Hantsavichy": ("Hancewicze",),
+    "Khoyniki": ("Chojniki",),
+    "Malorita": ("Małoryta",),
+    "Mikashevichy": ("Mikaszewicze",),
+    "Novolukoml’": ("Nowołukoml",),
+    "Bierazino": ("Berezyna",),
+    "Kletsk": ("Kleck",),
+    "Lyakhovichi": ("Lachowicze",),
+    "Petrikov": ("Petryków",),
+    "Mscislau": ("Mścisław",),
+    "Volozhin": ("Wołożyn",),
+    "Kopyl’": ("Kopyl",),
+    "Skidel’": ("Skidel",),
+    "Chausy": ("Czausy",),
+    "Belynichi": ("Białynicze",),
+    "Tolochin": ("Tołoczyn",),
+    "Braslav": ("Brasław",),
+    "Chachersk": ("Czeczersk",),
+    "Yel’sk": ("Jelsk",),
+    "Vyetka": ("Wietka",),
+    "Narovlya": ("Narowla",),
+}
 RELATIONAL = ("ski", "cki", "dzki", "ский", "цкий", "ський", "цький", "скі", "цкі")
 
 
@@ -197,6 +276,12 @@ _POLISH_ENDINGS: list[tuple[str, tuple[str, ...]]] = [
     ("g", ("ga", "gu", "giem", "gowi")),
     ("y", ("", "ach", "ami", "om")),
     ("i", ("", "ach", "ami", "om")),
+    # a stem ending in a soft or hardened consonant takes -u where others take -ie (w Lepelu)
+    ("l", ("la", "lu", "lem", "lowi")),
+    ("sz", ("sza", "szu", "szem", "szowi")),
+    ("cz", ("cza", "czu", "czem", "czowi")),
+    ("rz", ("rza", "rzu", "rzem", "rzowi")),
+    ("ż", ("ża", "żu", "żem", "żowi")),
     ("", ("a", "u", "ie", "em", "owi")),
 ]
 
@@ -350,6 +435,9 @@ def gather_places(limit: int) -> tuple[list[Place], list[dict]]:
 
 
 def add_polish_exonyms(place: Place, lexicon: Lexicon) -> None:
+    for exonym in POLISH_EXONYMS.get(place.name, ()):
+        place.spellings.setdefault(exonym, "Polish name (POLISH_EXONYMS)")
+        place.polish.add(exonym)
     for spelling in list(place.spellings):
         if not is_cyrillic(spelling) and (
             any(ch in POLISH_ONLY for ch in spelling.lower())

@@ -239,6 +239,11 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         "Prezydent Łukaszence nie spodobał się raport.",
         "Exporters from Brest met buyers from Lyon in France last week.",  # France is far off
         "Брест принимает делегацию из Варшавы.",
+        # Polish names of smaller towns that neither SGJP nor wordfreq lists, in their cases
+        "Zakłady w Żodzinie zwiększyły produkcję.",
+        "Przedsiębiorcy ze Swietłogorska i Krzyczewa odwiedzili Lublin.",
+        "Targi rolne w Kalinkowiczach, Osipowiczach i Szkłowie.",
+        "Fabryka w Lepelu szuka dostawców.",
     ],
 )
 def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, text):
@@ -276,6 +281,18 @@ def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, te
         "A globular cluster of old stars.",
         "Кластерный анализ данных показал пять групп.",
         "Кластар сервераў універсітэта.",
+        # the software that runs computer clusters, and senses of other sciences
+        "Administratorzy postawili klaster Kafka do obsługi zdarzeń.",
+        "Nowy klaster Proxmox obsługuje maszyny wirtualne urzędu.",
+        "Klaster wysokiej dostępności zapewnia ciągłość pracy systemu.",
+        "Dane leżą w klastrze bazodanowym.",
+        "Fizycy zbadali klastry atomów srebra.",
+        "Klaster spółgłoskowy sprawia cudzoziemcom kłopot.",
+        "Sejsmolodzy opisali klaster wstrząsów pod Legnicą.",
+        "Sanepid: klaster przypadków grypy w internacie.",
+        "The Elasticsearch cluster was rebuilt overnight.",
+        "A cluster of earthquakes shook the coast.",
+        "Кластер Hadoop обрабатывает платежи.",
     ],
 )
 def test_cluster_traps_stay_quiet(default_matcher, text):
@@ -291,6 +308,10 @@ def test_cluster_traps_stay_quiet(default_matcher, text):
         "The Lithuanian laser cluster signed an agreement.",
         "Кластерная политика региона.",
         "Кластарная ініцыятыва.",
+        # a word of a trap's context, not about the cluster itself
+        "Klaster Gier Komputerowych zrzesza producentów gier.",
+        "Klaster ICT zorganizował wirtualne targi dla firm.",
+        "The cluster will spark new investment in the region.",
     ],
 )
 def test_business_clusters_are_found(default_matcher, text):
