@@ -244,6 +244,11 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         "Przedsiębiorcy ze Swietłogorska i Krzyczewa odwiedzili Lublin.",
         "Targi rolne w Kalinkowiczach, Osipowiczach i Szkłowie.",
         "Fabryka w Lepelu szuka dostawców.",
+        "Минский тракторный завод увеличил экспорт.",  # the adjective, in Russian
+        "У Менску прайшла выстава.",  # Менск, as Belarusian Taraškievica writes Minsk
+        # a street word next to the city, but not naming a street
+        "Delegacja z Mińska przeszła ulicą Piotrkowską.",
+        "Ulice Mińska opustoszały po godzinie policyjnej.",
     ],
 )
 def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, text):
@@ -266,6 +271,11 @@ def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, t
         "A sailing festival in Brest (Brittany) drew record crowds.",
         "Port Brest we Francji przyjął rekordową liczbę statków.",
         "Порт Брест во Франции принял рекордное число судов.",
+        "Пробка на Минском шоссе под Москвой.",  # a highway out of Moscow
+        # streets of Polish towns named after Belarusian cities
+        "Ulica Mińska w Warszawie zostanie przebudowana.",
+        "Sklep przy ul. Grodzieńskiej w Białymstoku.",
+        "Remont alei Witebskiej potrwa do jesieni.",
     ],
 )
 def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, text):
