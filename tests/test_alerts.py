@@ -298,6 +298,8 @@ def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, te
         "Dane leżą w klastrze bazodanowym.",
         "Fizycy zbadali klastry atomów srebra.",
         "Klaster spółgłoskowy sprawia cudzoziemcom kłopot.",
+        "Kompozytor zapisał klaster dźwiękowy na cały fortepian.",
+        "The pianist played tone clusters with his forearm.",
         "Sejsmolodzy opisali klaster wstrząsów pod Legnicą.",
         "Sanepid: klaster przypadków grypy w internacie.",
         "The Elasticsearch cluster was rebuilt overnight.",
