@@ -27,7 +27,8 @@ Where everything comes from:
   ending otherwise
   (Mohylew → Mohylewie, Baranowicze → Baranowiczach, Nowopołock → Nowopołocku…).
 - **Russian, Belarusian, Ukrainian forms**: simplemma's ru and uk dictionaries where they list the
-  name, and declension rules by ending (Гомель → Гомеле, Гомелем; Барысаў → Барысаве).
+  name, and declension rules by ending (Гомель → Гомеле, Гомелем; Барысаў → Барысаве), with
+  the sound changes of Belarusian (у Брэсце, у Лідзе, у Мазыры).
   English spellings are kept as they are.
 
 The general rules that keep a place name from firing on something else:
@@ -319,8 +320,20 @@ def cyrillic_forms(name: str) -> set[str]:
     for ending, replacements in _CYRILLIC_ENDINGS:
         if name.endswith(ending):
             stem = name[: len(name) - len(ending)] if ending else name
-            return {stem + r for r in replacements if len(stem + r) >= 3}
+            forms = {stem + r for r in replacements if len(stem + r) >= 3}
+            return forms | {_belarusian(form) for form in forms}
     return set()
+
+
+# Belarusian softens a final т, д before е (у Брэсце, у Лідзе) and hardens р (у Мазыры)
+_BELARUSIAN_SOUNDS = (("те", "це"), ("де", "дзе"), ("рі", "ры"))
+
+
+def _belarusian(form: str) -> str:
+    for plain, belarusian in _BELARUSIAN_SOUNDS:
+        if form.endswith(plain):
+            return form[: -len(plain)] + belarusian
+    return form
 
 
 # Polish transliteration of Russian and Belarusian, with the variants Polish exonyms show.
@@ -421,6 +434,8 @@ def gather_places(limit: int) -> tuple[list[Place], list[dict]]:
         place.spellings[city["name"]] = "GeoNames name"
         for alt in city["alternatenames"]:
             alt = alt.replace("’", "'").strip()
+            # "Горад Жодзіна", "Horad Zhodzina": "the town of", which writers leave out
+            alt = re.sub(r"^(?:Horad|Gorod|Горад|Город|Місто) (?=\w{3})", "", alt)
             if alt.isupper() or len(alt) < 3 or " - " in alt:  # "Baranovichi - Baranavichy"
                 continue
             if (

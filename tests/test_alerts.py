@@ -246,6 +246,9 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         "Fabryka w Lepelu szuka dostawców.",
         "Минский тракторный завод увеличил экспорт.",  # the adjective, in Russian
         "У Менску прайшла выстава.",  # Менск, as Belarusian Taraškievica writes Minsk
+        "У Брэсце і Лідзе адкрылі лагістычныя цэнтры.",  # Belarusian т, д → ц, дз before е
+        "Нафтаперапрацоўчы завод у Мазыры.",
+        "Аўтазавод у Жодзіне.",  # GeoNames says "Горад Жодзіна", the town of Zhodzina
         # a street word next to the city, but not naming a street
         "Delegacja z Mińska przeszła ulicą Piotrkowską.",
         "Ulice Mińska opustoszały po godzinie policyjnej.",
