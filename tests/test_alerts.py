@@ -327,6 +327,8 @@ def test_cluster_traps_stay_quiet(default_matcher, text):
         "Klaster Gier Komputerowych zrzesza producentów gier.",
         "Klaster ICT zorganizował wirtualne targi dla firm.",
         "The cluster will spark new investment in the region.",
+        "W większości przypadków klastry energii działają jako porozumienia gmin.",
+        "Klaster logistyczny przy węźle kolejowym w Małaszewiczach.",  # a node, not of a computer
     ],
 )
 def test_business_clusters_are_found(default_matcher, text):
