@@ -233,6 +233,7 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         "Rafineria w Nowopołocku wstrzymała pracę.",
         "Przejście graniczne w Brześciu.",
         "Obwód witebski i Homelszczyzna.",
+        "Grodzieńscy i witebscy przedsiębiorcy przyjechali do Suwałk.",  # masculine personal plural
         "Спатканне ў Мінску і Гомелі.",
         "Завод в Бобруйске и Барановичах.",
         "Exports from Gomel and Mogilev grew.",
