@@ -234,6 +234,8 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         "Przejście graniczne w Brześciu.",
         "Obwód witebski i Homelszczyzna.",
         "Grodzieńscy i witebscy przedsiębiorcy przyjechali do Suwałk.",  # masculine personal plural
+        "Урожай на Гомельщине вырос.",  # the regions as one word, in Russian and Belarusian
+        "На Віцебшчыне адкрылі завод.",
         "Спатканне ў Мінску і Гомелі.",
         "Завод в Бобруйске и Барановичах.",
         "Exports from Gomel and Mogilev grew.",
