@@ -252,6 +252,8 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         "У Брэсце і Лідзе адкрылі лагістычныя цэнтры.",  # Belarusian т, д → ц, дз before е
         "Нафтаперапрацоўчы завод у Мазыры.",
         "Аўтазавод у Жодзіне.",  # GeoNames says "Горад Жодзіна", the town of Zhodzina
+        "Agencja BiełTA podała, że wywrotki BiełAZ trafią do Chin.",  # Polish spellings
+        "Telewizja Biełsat nadaje z Warszawy.",
         # a street word next to the city, but not naming a street
         "Delegacja z Mińska przeszła ulicą Piotrkowską.",
         "Ulice Mińska opustoszały po godzinie policyjnej.",
