@@ -328,6 +328,8 @@ def test_cluster_traps_stay_quiet(default_matcher, text):
         "The Lithuanian laser cluster signed an agreement.",
         "Кластерная политика региона.",
         "Кластарная ініцыятыва.",
+        "Współpraca międzyklastrowa i polityka proklastrowa.",  # compounds
+        "Межкластерное взаимодействие усилилось.",
         # a word of a trap's context, not about the cluster itself
         "Klaster Gier Komputerowych zrzesza producentów gier.",
         "Klaster ICT zorganizował wirtualne targi dla firm.",
