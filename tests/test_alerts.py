@@ -4,13 +4,14 @@ exclusions, the gazetteer, errors, and the ``match`` and ``alerts`` commands."""
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
 
 from clusterwatch import alerts
 from clusterwatch.alerts import RuleError, TopicMatcher, compile_topics, mark, snippet_for
-from clusterwatch.alerts_rules import parse_rule, rule_needs
+from clusterwatch.alerts_rules import parse_rule, parse_term, rule_needs
 from clusterwatch.cli import cli
 from clusterwatch.config import load_config
 from clusterwatch.paths import default_config_path
@@ -153,7 +154,9 @@ def test_snippets_deep_in_a_long_text(default_matcher):
         ({"rules": ["klaster AND"]}, "ends too early"),
         ({"rules": ["klaster obliczeniowy"]}, "expected AND, OR or NEAR/n"),
         ({"rules": ["(klaster OR klastry"]}, "missing ')'"),
-        ({"rules": ["klaster NEAR/0 firma"]}, "NEAR needs a distance of 1 or more"),
+        ({"terms": ["ul||ulica mińsk*"]}, "'ul||ulica' has an empty alternative"),
+        ({"exclude": ["a|b|c|d|e f|g|h|i|j k|l|m"], "terms": ["x"]}, "make 75 phrases"),
+        ({"terms": ["ul|u*"]}, "a prefix needs at least 3 letters"),
         ({"gazetteers": ["nowhere"]}, "gazetteer 'nowhere' not found"),
         ({"terms": ["~klastr*"]}, "a lemma (~) cannot also be a prefix (*)"),
         ({"terms": ["~кластар:be"]}, "simplemma has no Belarusian dictionary"),
@@ -210,6 +213,37 @@ def test_near_counts_the_words_between_as_fts5_does():
     assert topics_of(matcher, "alfa jeden dwa omega") == {"t"}
     assert topics_of(matcher, "omega, jeden: dwa alfa") == {"t"}
     assert topics_of(matcher, "alfa jeden dwa trzy omega") == set()
+
+
+def test_near_0_asks_for_neighbours_in_either_order_as_fts5_does():
+    matcher = TopicMatcher(compile_topics({"t": {"rules": ["alfa NEAR/0 omega"]}}))
+    texts = ["alfa omega", "Omega, alfa.", "alfa i omega", "omega beta alfa"]
+    fts = sqlite3.connect(":memory:")
+    fts.execute("create virtual table t using fts5(x)")
+    fts.executemany("insert into t values (?)", [(text,) for text in texts])
+    by_fts5 = {row[0] for row in fts.execute("select x from t where t match 'NEAR(alfa omega, 0)'")}
+    assert by_fts5 == {"alfa omega", "Omega, alfa."}
+    assert {text for text in texts if topics_of(matcher, text)} == by_fts5
+
+
+def test_alternatives_for_a_word_make_one_phrase_each():
+    spec = {
+        "terms": ["mińsk*", "grodn*"],
+        "exclude": ["ul|ulica|~aleja mińsk*|grodzieńsk*"],
+        "rules": ['"polsk*|polish eksport*|export*" NEAR/3 mińsk*|grodn*'],
+    }
+    matcher = TopicMatcher(compile_topics({"t": spec}))
+    for text in ("Biuro przy ul. Mińskiej", "na ulicy Grodzieńskiej 5", "Aleją Mińską szli"):
+        assert matcher.match(text) == [], text
+    text = "Polish exports to Grodno and Minsk grew."
+    assert [(text[h.start : h.end], h.term) for h in matcher.match(text)] == [
+        ("Polish exports", "polsk*|polish eksport*|export*"),  # the rule's term as written
+        ("Grodno", "grodn*"),
+        ("Minsk", "mińsk*"),
+    ]
+    assert len(compile_topics({"t": spec})["t"].exclude) == 1  # one entry, six phrases
+    with pytest.raises(RuleError, match="alternatives"):
+        parse_term("ul|ulica mińsk*", topic="t")
 
 
 def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):

@@ -11,8 +11,10 @@ Term syntax (also the operands of rules):
                            Russian and Ukrainian, ``~cluster:en`` names the language (pl, ru, uk,
                            en; there is no Belarusian dictionary: use a prefix)
   ``inicjatyw* klastrow*`` a phrase: adjacent words, each exact, a prefix or a lemma
-Rules combine terms with ``AND``, ``OR``, ``NOT``, ``NEAR/n`` (at most n words between, as in SQLite FTS5) and
-parentheses, e.g. ``cluster* NEAR/4 (business OR industr* OR innovation)``; quote a phrase
+  ``ul|ulica mińsk*``      alternatives for a word (each any of the above): here the phrases
+                           ``ul mińsk*`` and ``ulica mińsk*``; at most 64 phrases a term
+Rules combine terms with ``AND``, ``OR``, ``NOT``, ``NEAR/n`` (at most n words between, in either
+order, as in SQLite FTS5; ``NEAR/0``: next to each other) and parentheses, e.g. ``cluster* NEAR/4 (business OR industr* OR innovation)``; quote a phrase
 inside a rule: ``"energy cluster" OR klaster*``. A rule must need a term to fire (``NOT x``
 alone is refused).
 ``exclude`` entries mask text before matching: a phrase (``mińsk* mazowieck*`` keeps Mińsk
@@ -38,8 +40,10 @@ from .alerts_rules import (
     looks_like_rule,
     parse_rule,
     parse_term,
+    parse_terms,
     rule_needs,
     rule_terms,
+    terms_tree,
 )
 from .text import sentence_around
 
@@ -55,6 +59,7 @@ __all__ = [
     "mark",
     "parse_rule",
     "parse_term",
+    "parse_terms",
     "snippet_for",
 ]
 
@@ -115,7 +120,7 @@ def gazetteer_terms(name: str, *, topic: str) -> list[str]:
 def _exclude_tree(text: str, topic: str) -> Any:
     if looks_like_rule(text):
         return parse_rule(text, topic=topic, what="exclude")
-    return ("term", parse_term(text, topic=topic))
+    return terms_tree(text, topic=topic)
 
 
 def compile_topic(name: str, spec: Any) -> CompiledTopic:
@@ -133,7 +138,9 @@ def compile_topic(name: str, spec: Any) -> CompiledTopic:
                 raw_exclude.append(line[1:].strip())
             else:
                 raw_terms.append(line)
-    terms = [parse_term(t, topic=name) for t in dict.fromkeys(raw_terms)]
+    terms = list(
+        dict.fromkeys(term for t in dict.fromkeys(raw_terms) for term in parse_terms(t, topic=name))
+    )
     rules = [parse_rule(r, topic=name) for r in get("rules", []) or []]
     exclude = [_exclude_tree(t, name) for t in dict.fromkeys(raw_exclude)]
     if not terms and not rules:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
 from typing import Any, NamedTuple
 
 from .text import WORD_RE, fold_word
@@ -122,31 +123,69 @@ def _lemma_word(raw: str, text: str, topic: str) -> WordPattern:
     return WordPattern(folded[0], "lemma", langs, word)
 
 
-def parse_term(text: str, *, topic: str) -> Term:
-    """A word, prefix (``klastr*``), lemma (``~klaster``, ``~cluster:en``) or a phrase of them."""
-    words: list[WordPattern] = []
+_MAX_EXPANSIONS = 64
+
+
+def _word_patterns(raw: str, text: str, topic: str) -> list[WordPattern]:
+    """The words of one written word (``k-means`` is two to the tokenizer, so two here)."""
+    if raw.startswith("~"):
+        return [_lemma_word(raw, text, topic)]
+    prefix = raw.endswith("*")
+    core = raw.rstrip("*")
+    if "*" in core:
+        raise RuleError(f"topics.{topic}: term {text!r}: '*' may only end a word")
+    if "~" in core:
+        raise RuleError(f"topics.{topic}: term {text!r}: '~' may only start a word")
+    folded = [fold_chars(w) for w in WORD_RE.findall(core)]
+    if not folded:
+        raise RuleError(f"topics.{topic}: term {text!r}: {raw!r} holds no letters or digits")
+    if prefix and len(folded[-1]) < 3:
+        raise RuleError(f"topics.{topic}: term {text!r}: a prefix needs at least 3 letters")
+    return [WordPattern(w) for w in folded[:-1]] + [
+        WordPattern(folded[-1], "prefix" if prefix else "exact")
+    ]
+
+
+def parse_terms(text: str, *, topic: str) -> tuple[Term, ...]:
+    """A word, prefix (``klastr*``), lemma (``~klaster``, ``~cluster:en``) or a phrase of them,
+    where a word may be alternatives (``ul|ulica mińsk*|grodzieńsk*``): one term for each
+    choice, all with ``text`` as their source."""
+    choices: list[list[list[WordPattern]]] = []
     for raw in text.split():
-        if raw.startswith("~"):
-            words.append(_lemma_word(raw, text, topic))
-            continue
-        prefix = raw.endswith("*")
-        core = raw.rstrip("*")
-        if "*" in core:
-            raise RuleError(f"topics.{topic}: term {text!r}: '*' may only end a word")
-        if "~" in core:
-            raise RuleError(f"topics.{topic}: term {text!r}: '~' may only start a word")
-        # "k-means" or "Polsko-białoruski" are several words to the tokenizer; so here too
-        folded = [fold_chars(w) for w in WORD_RE.findall(core)]
-        if not folded:
-            raise RuleError(f"topics.{topic}: term {text!r}: {raw!r} holds no letters or digits")
-        if prefix and len(folded[-1]) < 3:
-            raise RuleError(f"topics.{topic}: term {text!r}: a prefix needs at least 3 letters")
-        words.extend(WordPattern(w) for w in folded[:-1])
-        words.append(WordPattern(folded[-1], "prefix" if prefix else "exact"))
-    if not words:
+        alternatives = raw.split("|")
+        if "" in alternatives:
+            raise RuleError(f"topics.{topic}: term {text!r}: {raw!r} has an empty alternative")
+        choices.append([_word_patterns(alt, text, topic) for alt in dict.fromkeys(alternatives)])
+    if not choices:
         raise RuleError(f"topics.{topic}: empty term")
-    anchor = max(range(len(words)), key=lambda i: (len(words[i].text), -i))
-    return Term(text, tuple(words), anchor)
+    count = 1
+    for options in choices:
+        count *= len(options)
+    if count > _MAX_EXPANSIONS:
+        raise RuleError(
+            f"topics.{topic}: term {text!r}: its alternatives make {count} phrases "
+            f"(at most {_MAX_EXPANSIONS}): split it"
+        )
+    terms = []
+    for picked in product(*choices):
+        words = tuple(word for part in picked for word in part)
+        anchor = max(range(len(words)), key=lambda i: (len(words[i].text), -i))
+        terms.append(Term(text, words, anchor))
+    return tuple(dict.fromkeys(terms))
+
+
+def parse_term(text: str, *, topic: str) -> Term:
+    """One term without alternatives (see :func:`parse_terms`)."""
+    terms = parse_terms(text, topic=topic)
+    if len(terms) > 1:
+        raise RuleError(f"topics.{topic}: term {text!r}: alternatives (|) make several terms")
+    return terms[0]
+
+
+def terms_tree(text: str, *, topic: str) -> Any:
+    """A term as a rule tree: ``("term", t)``, or ``("any", …)`` when it has alternatives."""
+    terms = parse_terms(text, topic=topic)
+    return ("term", terms[0]) if len(terms) == 1 else ("any", terms)
 
 
 # --- rules: a small recursive-descent parser ---------------------------------------------------
@@ -181,11 +220,6 @@ def parse_rule(text: str, *, topic: str, what: str = "rule") -> Any:
         elif quoted is not None:
             items.append(("term", quoted))
         elif near:
-            distance = int(near.split("/")[1])
-            if distance < 1:
-                raise RuleError(
-                    f"topics.{topic}: {what} {text!r}: NEAR needs a distance of 1 or more"
-                )
             items.append(("near", near))
         elif op:
             items.append((op.lower(), op))
@@ -261,13 +295,15 @@ class _RuleParser:
             self.index += 1
             if self._peek() == "term":
                 raise self.error(f"expected AND, OR or NEAR/n after {text!r} (quote phrases)")
-            return ("term", parse_term(text, topic=self.topic))
+            return terms_tree(text, topic=self.topic)
         raise self.error(f"unexpected {self.items[self.index][1]!r}")
 
 
 def _or_terms(node: Any) -> list[Term] | None:
     if node[0] == "term":
         return [node[1]]
+    if node[0] == "any":
+        return list(node[1])
     if node[0] == "or":
         left, right = _or_terms(node[1]), _or_terms(node[2])
         return left + right if left is not None and right is not None else None
