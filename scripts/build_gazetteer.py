@@ -52,6 +52,14 @@ The general rules that keep a place name from firing on something else:
    for Mińsk Mazowiecki, ``!brzes* kujawsk*`` for Brześć Kujawski) from every multi-word name
    or alternate name of places outside Belarus with at least 1,000 inhabitants.
 
+5. **A place that shares its name with a Polish one shares its adjective too**: Mińsk
+   Mazowiecki's county office is "starostwo mińskie". So for a place that rule 4 finds a Polish
+   namesake of, the forms that Polish text reads as a relational adjective (SGJP) are left out,
+   unless SGJP gives them as forms of the name itself: "Minskie" (declined from a foreign
+   spelling, and read as mińskie) goes; Mińska (z Mińska) and SGJP's plural Miński stay, though
+   the latter is also the adjective miński. Which adjectives count for the topic is the
+   configuration's choice (it lists witebsk*, not mińsk*).
+
 Every dropped form and spelling is listed, with its reason, at the end of the output file.
 Multi-word names (Marina Horka) are kept as phrases, uninflected.
 """
@@ -213,6 +221,25 @@ class Lexicon:
             if lemma.split(":")[0] == name:
                 forms.add(form)
         return forms
+
+    def geographic_folds(self, name: str) -> set[str]:
+        """Folded forms SGJP gives ``name`` as a geographic name (Mińska, Miński)."""
+        if not self.geographic_lemma(name):
+            return set()
+        return {
+            fold_chars(form)
+            for form, lemma, _, classes, _ in self.generator.generate(name)
+            if lemma.split(":")[0] == name and "nazwa_geograficzna" in classes
+        }
+
+    def relational_adjective(self, form: str) -> str | None:
+        """The relational adjective (miński) that Polish text spelling ``form`` means, if any."""
+        for word in self.words["pl"].get(fold_chars(form), ()):
+            for _, _, (_, lemma, tag, _, _) in self.analyser.analyse(word):
+                base = lemma.split(":")[0]
+                if tag.startswith("adj:") and base.endswith(RELATIONAL):
+                    return f"{word}: {base}"
+        return None
 
     def polish_common(self, word: str) -> str | None:
         for _, _, (_, lemma, tag, _, _) in self.analyser.analyse(word):
@@ -544,6 +571,23 @@ def apply_rules(places: list[Place], others: list[dict], lexicon: Lexicon) -> No
                     nxt = re.findall(r"\w+", name)[1]
                     phrase = f"{stem} {stem_for_exclusion({nxt})}"
                     place.exclusions.setdefault(phrase, f"{city['name']}, {city['countrycode']}")
+        if any(where.endswith(", PL") for where in place.exclusions.values()):
+            drop_shared_adjectives(place, lexicon)
+
+
+def drop_shared_adjectives(place: Place, lexicon: Lexicon) -> None:
+    """Rule 5: the place shares its name with a Polish one, so its adjective too (mińskie
+    starostwo is Mińsk Mazowiecki's): forms Polish reads as that adjective are left out, unless
+    SGJP gives them as forms of the name itself (Mińska, Miński)."""
+    own = set().union(*(lexicon.geographic_folds(spelling) for spelling in place.forms))
+    for forms in place.forms.values():
+        for form in sorted(forms):
+            if is_cyrillic(form) or fold_chars(form) in own:
+                continue
+            adjective = lexicon.relational_adjective(form)
+            if adjective:
+                place.dropped.append(f"{form}: also the adjective of a Polish place ({adjective})")
+                forms.discard(form)
 
 
 def _outweighs(city: dict, place: Place, spelling: str) -> bool:

@@ -318,6 +318,9 @@ def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, t
         "Ulica Mińska w Warszawie zostanie przebudowana.",
         "Sklep przy ul. Grodzieńskiej w Białymstoku.",
         "Remont alei Witebskiej potrwa do jesieni.",
+        # Mińsk Mazowiecki's adjective
+        "Mińskie starostwo ogłosiło przetarg na remont dróg.",
+        "Minskie starostwo oglosilo przetarg.",
     ],
 )
 def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, text):
