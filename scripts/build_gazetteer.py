@@ -61,7 +61,8 @@ The general rules that keep a place name from firing on something else:
    configuration's choice (it lists witebsk*, not mińsk*).
 
 Every dropped form and spelling is listed, with its reason, at the end of the output file.
-Multi-word names (Marina Horka) are kept as phrases, uninflected.
+Multi-word names (Marina Horka) are kept as phrases, uninflected, but for the Polish names whose
+cases ``POLISH_DECLENSION`` lists (w Berezie Kartuskiej, w Janowie Poleskim).
 """
 
 from __future__ import annotations
@@ -163,6 +164,23 @@ POLISH_EXONYMS: dict[str, tuple[str, ...]] = {
     "Yel’sk": ("Jelsk",),
     "Vyetka": ("Wietka",),
     "Narovlya": ("Narowla",),
+}
+# Case forms the declension rules cannot give: a mobile e (Skidel, w Skidlu) and names of two
+# words, whose adjective agrees (w Berezie Kartuskiej); added to what the rules give.
+POLISH_DECLENSION: dict[str, tuple[str, ...]] = {
+    "Skidel": ("Skidla", "Skidlu", "Skidlem", "Skidlowi"),
+    "Bereza Kartuska": (
+        "Berezy Kartuskiej",
+        "Berezie Kartuskiej",
+        "Berezę Kartuską",
+        "Berezą Kartuską",
+    ),
+    "Janów Poleski": (
+        "Janowa Poleskiego",
+        "Janowie Poleskim",
+        "Janowem Poleskim",
+        "Janowowi Poleskiemu",
+    ),
 }
 RELATIONAL = ("ski", "cki", "dzki", "ский", "цкий", "ський", "цький", "скі", "цкі")
 
@@ -304,7 +322,10 @@ _POLISH_ENDINGS: list[tuple[str, tuple[str, ...]]] = [
     ("g", ("ga", "gu", "giem", "gowi")),
     ("y", ("", "ach", "ami", "om")),
     ("i", ("", "ach", "ami", "om")),
-    # a stem ending in a soft or hardened consonant takes -u where others take -ie (w Lepelu)
+    # a stem ending in a soft or hardened consonant takes -u where others take -ie (w Lepelu);
+    # towns in -sław are soft (Wrocławia, w Mścisławiu), unlike the first name (Mścisława)
+    ("sław", ("sławia", "sławiu", "sławiem", "sławiowi")),
+    ("slaw", ("slawia", "slawiu", "slawiem", "slawiowi")),  # written without diacritics
     ("l", ("la", "lu", "lem", "lowi")),
     ("sz", ("sza", "szu", "szem", "szowi")),
     ("cz", ("cza", "czu", "czem", "czowi")),
@@ -504,7 +525,7 @@ def add_polish_exonyms(place: Place, lexicon: Lexicon) -> None:
 def inflect(place: Place, lexicon: Lexicon) -> None:
     for spelling in place.spellings:
         if " " in spelling.strip() or "-" in spelling:
-            place.forms[spelling] = {spelling}
+            place.forms[spelling] = {spelling, *POLISH_DECLENSION.get(spelling, ())}
         elif is_cyrillic(spelling):
             forms = {spelling} | cyrillic_forms(spelling)
             for lang in ("ru", "uk"):
@@ -514,7 +535,11 @@ def inflect(place: Place, lexicon: Lexicon) -> None:
         elif lexicon.geographic_lemma(spelling):
             place.forms[spelling] = {spelling} | lexicon.sgjp_forms(spelling)
         elif spelling in place.polish:
-            place.forms[spelling] = {spelling} | polish_forms(spelling)
+            place.forms[spelling] = {
+                spelling,
+                *polish_forms(spelling),
+                *POLISH_DECLENSION.get(spelling, ()),
+            }
         else:
             place.forms[spelling] = {spelling}
 
