@@ -354,6 +354,10 @@ def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, te
         "The Elasticsearch cluster was rebuilt overnight.",
         "A cluster of earthquakes shook the coast.",
         "Кластер Hadoop обрабатывает платежи.",
+        "Awaria węzła klastra zatrzymała bankowość internetową.",  # a node of a cluster
+        "Zespół skonfigurował klaster SQL Server w trybie failover.",
+        "A new cluster of cases was reported at the school.",
+        "Врачи выявили кластер случаев гриппа в школе.",
     ],
 )
 def test_cluster_traps_stay_quiet(default_matcher, text):
@@ -377,6 +381,7 @@ def test_cluster_traps_stay_quiet(default_matcher, text):
         "The cluster will spark new investment in the region.",
         "W większości przypadków klastry energii działają jako porozumienia gmin.",
         "Klaster logistyczny przy węźle kolejowym w Małaszewiczach.",  # a node, not of a computer
+        "In most cases, cluster members share laboratories.",
     ],
 )
 def test_business_clusters_are_found(default_matcher, text):
