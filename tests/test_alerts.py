@@ -358,6 +358,7 @@ def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, te
         "Zespół skonfigurował klaster SQL Server w trybie failover.",
         "A new cluster of cases was reported at the school.",
         "Врачи выявили кластер случаев гриппа в школе.",
+        "Sieć neuronowa grupuje zdjęcia w klastry podobnych twarzy.",
     ],
 )
 def test_cluster_traps_stay_quiet(default_matcher, text):
