@@ -1,0 +1,193 @@
+"""How the spiders find their way: robots.txt, sitemaps, feeds, a page's links and listings.
+
+Part of :class:`~clusterwatch.spiders_base.ClusterwatchSpider` (a mixin: its methods use the
+spider's notion of scope and article URLs, and its requests), kept apart to keep each module
+readable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from scrapy.http import Request, Response, TextResponse
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from trafilatura.feeds import FeedParameters, determine_feed
+from trafilatura.feeds import extract_links as feed_links
+from w3lib.url import safe_url_string
+
+# Pages that are never articles, whatever the site: contact, login, search, tags, calendars…
+DEFAULT_DENY = (
+    r"/(?:kontakt|contact|o-nas|about|o-fundacji|o-klastrze|impressum|polityka-prywatnosci|privacy|rodo"
+    r"|cookies?|regulamin|login|logowanie|wp-login|wp-admin|rejestracja|register|szukaj|search|wyszukiwarka"
+    r"|tag|tagi|author|autor|kalendarz|calendar|events?/day|newsletter|sonda|mapa-strony|sitemap)(?:[/.?#,]|$)",
+    r"[?&](?:s|q|search|replytocom|share|print|format|ical|outlook-ical)=",
+    r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|zip|rar|7z|docx?|xlsx?|pptx?|mp[34]|avi|mov|xml|rss|json)(?:$|\?)",
+)
+PDF_LINK = re.compile(r"\.pdf(?:$|\?)", re.I)
+# pagination in URLs and in link texts (Polish, English, Russian, Belarusian)
+PAGINATION_URL = re.compile(
+    r"[?&](?:page|strona|str|p|pg|paged|start|offset)=\d+|/(?:page|strona)[-/_]?\d+(?:/|\.html?)?(?:$|[?#])",
+    re.I,
+)
+PAGINATION_TEXT = re.compile(
+    r"^\s*(?:następn\w*(?: strona)?|dalej|starsze(?: wpisy)?|więcej wpisów|»|›|>|>>|next(?: page)?|older(?: posts)?"
+    r"|следующая|далее|наступная|далей)\s*[»›>]*\s*$",
+    re.I,
+)
+MAX_PAGINATION = 1000  # pages of one listing, at most
+
+
+class LinkFinder:
+    """Requests from what a site says about its pages: its robots.txt and sitemaps, its feeds,
+    and the links of a page (listings, pagination). Mixed into the spider."""
+
+    _classified: dict[str, tuple[bool, bool, bool, bool]]
+    _resolved: dict[tuple[str, str], str]
+    next_page_css: str | None
+
+    def parse_robots(self, response: Response, origin: str) -> Iterable[Request]:
+        sitemaps = (
+            list(sitemap_urls_from_robots(response.body, base_url=origin))
+            if isinstance(response, TextResponse) and response.status == 200
+            else []
+        )
+        # without a Sitemap line, /sitemap.xml is a guess: its 404 is no error of the site
+        kind = "sitemap" if sitemaps else "probe"
+        for url in sitemaps or [f"{origin}/sitemap.xml"]:
+            if self.in_scope(url):
+                yield Request(
+                    url, callback=self.parse_sitemap, errback=self.on_error, meta={"cw_kind": kind}
+                )
+
+    def parse_sitemap(self, response: Response) -> Iterable[Request]:
+        body = response.body
+        if (
+            response.status != 200
+            or b"<urlset" not in body[:2000]
+            and b"<sitemapindex" not in body[:2000]
+        ):
+            return
+        sitemap = Sitemap(body)
+        for entry in sitemap:
+            url = entry.get("loc", "")
+            if not url or not self.in_scope(url):
+                continue
+            if sitemap.type == "sitemapindex":
+                yield Request(
+                    url,
+                    callback=self.parse_sitemap,
+                    errback=self.on_error,
+                    meta={"cw_kind": "sitemap"},
+                )
+            elif self.is_article_url(url):
+                request = self.article_request(url, depth=1, lastmod=entry.get("lastmod"))
+                if request is not None:
+                    yield request
+
+    def feed_requests(self, response: TextResponse) -> Iterable[Request]:
+        params = FeedParameters(response.url, urlsplit(response.url).netloc, response.url)
+        for url in determine_feed(response.text, params):
+            if self.in_scope(url):
+                yield Request(
+                    url, callback=self.parse_feed, errback=self.on_error, meta={"cw_kind": "feed"}
+                )
+
+    def parse_feed(self, response: Response) -> Iterable[Request]:
+        if not isinstance(response, TextResponse):
+            return
+        params = FeedParameters(response.url, urlsplit(response.url).netloc, response.url)
+        for url in feed_links(response.text, params):
+            if self.in_scope(url) and self.is_article_url(url):
+                request = self.article_request(url, depth=1)
+                if request is not None:
+                    yield request
+
+    def listing_links(self, response: TextResponse) -> Iterable[tuple[str, bool]]:
+        """(url, is_next_page) for the listing pages a page links to."""
+        next_urls = {
+            response.urljoin(h)
+            for h in response.css(
+                'link[rel="next"]::attr(href), a[rel~="next"]::attr(href)'
+            ).getall()
+        }
+        for link in self.links(response, self.next_page_css):
+            url = link.url
+            in_scope, _, listing, denied = self.classify(url)
+            if not in_scope or denied:
+                continue
+            is_next = url in next_urls or bool(PAGINATION_TEXT.match(link.text))
+            if is_next or listing:
+                yield url, is_next or bool(PAGINATION_URL.search(url))
+
+    def links(self, response: TextResponse, region: str | None) -> list[PageLink]:
+        """The distinct links of ``response`` (in ``region``), once per page and region.
+
+        Leaner than Scrapy's LinkExtractor, which this replaced on the hot path: a site's menus
+        and footers repeat the same hrefs on every page, so resolved URLs are remembered.
+        """
+        cache = response.meta.setdefault("cw_links", {})
+        if region in cache:
+            return cache[region]
+        base = response.css("base::attr(href)").get() or response.url
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+        found: dict[str, PageLink] = {}
+        roots = [s.root for s in response.css(region)] if region else [response.selector.root]
+        anchors = (a for root in roots for a in root.iter("a") if a.get("href"))
+        for anchor in anchors:
+            href = anchor.get("href").strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+                continue
+            key = (origin, href) if href.startswith("/") else (base, href)
+            url = self._resolved.get(key)
+            if url is None:
+                url = safe_url_string(urljoin(base, href)).split("#", 1)[0]
+                if len(self._resolved) < 200_000:
+                    self._resolved[key] = url
+            if url not in found:
+                found[url] = PageLink(url, anchor)
+        cache[region] = list(found.values())
+        return cache[region]
+
+    def classify(self, url: str) -> tuple[bool, bool, bool, bool]:
+        """(in scope, article URL, listing URL, denied), remembered: menus repeat on every page."""
+        known = self._classified.get(url)
+        if known is None:
+            known = (
+                self.in_scope(url),
+                self.is_article_url(url),
+                self.is_listing_url(url),
+                self.is_denied(url),
+            )
+            if len(self._classified) < 200_000:  # bounded: a page never needs more than its links
+                self._classified[url] = known
+        return known
+
+
+class PageLink:
+    """A link of a page; its text is read only when asked for (pagination words)."""
+
+    __slots__ = ("url", "_anchor", "_text")
+
+    def __init__(self, url: str, anchor: Any):
+        self.url, self._anchor, self._text = url, anchor, None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = " ".join(self._anchor.text_content().split())
+        return self._text
+
+
+def looks_like_article(response: TextResponse) -> bool:
+    """Signals a page gives when it is one article rather than a list of them."""
+    if response.css('meta[property="og:type"][content="article"]'):
+        return True
+    if response.xpath('//script[@type="application/ld+json"][contains(., "Article")]'):
+        return True
+    if response.css('meta[property="article:published_time"]'):
+        return True
+    articles = response.css("article")
+    return len(articles) == 1 and bool(articles.css("h1, h2"))
