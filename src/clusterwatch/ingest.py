@@ -12,9 +12,9 @@ later), so the rules live in one place:
 - the search terms (search_terms.py) and the near-duplicate signature follow every new text;
 - alerts are matched on new articles and new revisions only, each once.
 
-What needs no database (hashes, shingles, lemmas: the first lemmatisation in a process loads
-simplemma's data) is computed before the write transaction starts, so that it never holds the
-archive's write lock.
+What needs no database (hashes, shingles, lemmas, matches: :mod:`.prepare`; the first
+lemmatisation in a process loads simplemma's data) is computed before the write transaction
+starts, so that it never holds the archive's write lock.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import dedup, search_terms
-from .alerts import TopicMatcher, snippet_for
+from .alerts import TopicMatcher
 from .extract import Extracted
+from .prepare import Match, Prepared
 from .store import utcnow
 from .urls import canonical_url, domain_allowed, host_of
 
@@ -42,56 +43,6 @@ class IngestResult:
     revision: int
     story: int
     topics: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Match:
-    """One alert hit, ready to store: where it is and the sentence around it."""
-
-    field: str  # title or text
-    topic: str
-    term: str
-    snippet: str
-    hit_start: int
-    hit_end: int
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """What an article's text gives without the database: hashes, shingles, the MinHash
-    signature, search terms and alert matches. Pure and picklable, so that crawl workers can
-    compute it off the writer's thread (see ``work``)."""
-
-    text_hash: str
-    grams: frozenset[str]
-    signature: dedup.Signature | None
-    terms: search_terms.Terms
-    matches: tuple[Match, ...] | None  # None: no matcher was given
-    named_source: str | None = None  # "Źródło: …" at the end of the text
-
-    @classmethod
-    def of(cls, extracted: Extracted, matcher: TopicMatcher | None = None) -> Prepared:
-        grams = dedup.shingles(extracted.text)
-        signature = dedup.Signature.of(grams)
-        if signature is not None:
-            signature.band_keys()  # kept on the signature: the writer only looks them up
-        return cls(
-            dedup.content_hash(extracted.text),
-            grams,
-            signature,
-            search_terms.terms_of(extracted.title, extracted.text, extracted.language),
-            None if matcher is None else tuple(find_matches(matcher, extracted)),
-            dedup.named_source(extracted.text),
-        )
-
-
-def find_matches(matcher: TopicMatcher, extracted: Extracted) -> list[Match]:
-    found = []
-    for field, text in (("title", extracted.title), ("text", extracted.text)):
-        for hit in matcher.match(text):
-            snippet, start, end = snippet_for(text, hit)
-            found.append(Match(field, hit.topic, hit.term, snippet, start, end))
-    return found
 
 
 def ingest_article(

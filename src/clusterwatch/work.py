@@ -36,7 +36,7 @@ from typing import Any
 
 from .alerts import TopicMatcher
 from .extract import Extracted, SiteRules, extract_article
-from .ingest import Prepared
+from .prepare import Prepared
 
 logger = logging.getLogger(__name__)
 
