@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+from click.testing import CliRunner
 from sqlite_utils import Database
 
+from clusterwatch.cli import cli
 from clusterwatch.migrations import migrations
 from clusterwatch.store import open_db
 
@@ -100,3 +103,35 @@ def test_full_text_index_follows_title_and_text_only(tmp_path):
     matched = "select rowid from articles_fts where articles_fts match ?"
     assert [r[0] for r in db.execute(matched, ["minsk"])] == [article]
     assert list(db.execute(matched, ["klaster"])) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["search", "klaster"], ["alerts"], ["export"], ["status"], ["crawl", "--source", "pfrr"]],
+)
+def test_a_file_that_is_not_an_archive_is_a_one_line_error_and_stays_as_it_was(tmp_path, command):
+    garbage = tmp_path / "notes.db"
+    garbage.write_bytes(b"not a database, but an analyst's notes\n" * 100)
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("create table notes (text)")
+        conn.execute("insert into notes values ('kept')")
+    conn.close()
+    before = other.read_bytes()
+    for path, why in ((garbage, "not an SQLite database"), (other, "another database")):
+        content = path.read_bytes()
+        result = CliRunner().invoke(cli, [*command, "--db", str(path)])
+        assert result.exit_code == 2, result.output
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1, result.output
+        assert lines[0].startswith(f"Error: {path} is not a clusterwatch archive: "), lines
+        assert why in lines[0]
+        assert path.read_bytes() == content  # nothing written, not even WAL mode
+    assert other.read_bytes() == before
+    assert not list(tmp_path.glob("*-wal"))
+
+
+def test_an_empty_file_becomes_an_archive(tmp_path):
+    path = tmp_path / "archive.db"
+    path.touch()
+    assert set(open_db(path).table_names()) >= TABLES

@@ -17,6 +17,7 @@ from rich.table import Table
 from . import __version__, cli_archive, cli_distributed, cli_service
 from .cli_common import (
     EX_TEMPFAIL,
+    Commands,
     config_options,
     console,
     get_config,
@@ -28,7 +29,7 @@ from .cli_common import (
 from .config import Config, ConfigError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="clusterwatch")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 def cli(verbose: int) -> None:

@@ -4,6 +4,7 @@ Scrapy's log level and the table of a crawl's results."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,22 @@ class ConfigProblem(click.ClickException):
     """A configuration that cannot be used: one line, exit code 2, nothing written."""
 
     exit_code = 2
+
+
+class Commands(click.Group):
+    """The command group: a file given as the archive that cannot be one (:class:`ArchiveError`,
+    raised before anything is written) is a one-line error, whichever command opened it."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            # not imported here: the store (sqlite-utils) would slow every command's start, and
+            # a command that never imported it cannot have raised its error
+            store = sys.modules.get("clusterwatch.store")
+            if store is not None and isinstance(exc, store.ArchiveError):
+                raise ConfigProblem(str(exc)) from None
+            raise
 
 
 def config_options(func: Any) -> Any:

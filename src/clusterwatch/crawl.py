@@ -63,6 +63,9 @@ def crawl_sources(
     from .session import _sessions
     from .store import open_db
 
+    # the archive first: a file that cannot be one (ArchiveError) stops the crawl before any
+    # request, and before Scrapy would report it from inside its pipelines
+    open_db(config.db_path).conn.close()
     # the command line owns logging (one handler, its level): Scrapy adds no handler of its own
     overrides: dict[str, Any] = {
         "LOG_LEVEL": log_level,

@@ -30,20 +30,66 @@ def utcnow() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+class ArchiveError(Exception):
+    """The file given as the archive cannot be one: not SQLite, damaged, or another program's
+    database. Raised before anything is written to it."""
+
+
+# what SQLite says of a file that no amount of waiting makes an archive
+_NOT_AN_ARCHIVE = {
+    "SQLITE_NOTADB": "not an SQLite database",
+    "SQLITE_CORRUPT": "the database file is damaged",
+    "SQLITE_CANTOPEN": "cannot open it",
+}
+
+
 def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
-    """Open (creating if needed) the archive at ``path``, in WAL mode, migrated."""
+    """Open (creating if needed) the archive at ``path``, in WAL mode, migrated.
+
+    A file that is not an archive (:class:`ArchiveError`) is left as it was.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     db = Database(conn)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA foreign_keys = ON")
-    if db.journal_mode != "wal":
-        db.enable_wal()
-    db.execute("PRAGMA synchronous = NORMAL")
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if migrate_schema:
+            _check_is_archive(db, path)
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        why = _NOT_AN_ARCHIVE.get(getattr(exc, "sqlite_errorname", ""))
+        if why is None:
+            raise  # "database is locked" and the like: not the file's fault
+        conn.close()
+        raise ArchiveError(f"{path} is not a clusterwatch archive: {why}") from None
+    except ArchiveError:
+        conn.close()
+        raise
     if migrate_schema:
         migrate(db)
     return db
+
+
+def _check_is_archive(db: Database, path: Path) -> None:
+    """An empty database becomes an archive; one holding other tables is another program's."""
+    tables = set(db.table_names())
+    if not tables or "articles" in tables:
+        return
+    if (
+        "_sqlite_migrations" in tables
+        and db.execute(
+            "select 1 from _sqlite_migrations where migration_set = 'clusterwatch' limit 1"
+        ).fetchone()
+    ):
+        return
+    shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+    raise ArchiveError(
+        f"{path} is not a clusterwatch archive: it is another database (tables: {shown})"
+    )
 
 
 class WriteBatch:
