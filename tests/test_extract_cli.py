@@ -58,3 +58,8 @@ def test_extract_says_so_when_there_is_no_article(tmp_path):
     assert result.returncode == 1 and "no article text found" in result.stderr
     missing = run_cli("extract", str(tmp_path / "nope.html"))
     assert missing.returncode == 1 and "nope.html" in missing.stderr
+    binary = tmp_path / "scan.html"
+    binary.write_bytes(bytes(range(256)) * 8)  # not HTML at all: trafilatura logs an error
+    result = run_cli("extract", str(binary))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: {binary}: no article text found"

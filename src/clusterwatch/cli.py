@@ -41,6 +41,8 @@ def cli(verbose: int) -> None:
     handler = RichHandler(console=console, show_path=False, show_time=verbose > 0)
     handler.setLevel(level)  # Scrapy sets its own loggers to DEBUG: the handler decides
     logging.basicConfig(level=level, format="%(name)s: %(message)s", handlers=[handler], force=True)
+    if not verbose:  # a page trafilatura cannot parse: the command says so in its own words
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 @cli.command()
