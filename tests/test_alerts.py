@@ -317,6 +317,7 @@ def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, t
         "Port Brest we Francji przyjął rekordową liczbę statków.",
         "Порт Брест во Франции принял рекордное число судов.",
         "Пробка на Минском шоссе под Москвой.",  # a highway out of Moscow
+        "Фестиваль у Могилеві-Подільському зібрав виноробів.",  # a Ukrainian town
         # streets of Polish towns named after Belarusian cities
         "Ulica Mińska w Warszawie zostanie przebudowana.",
         "Sklep przy ul. Grodzieńskiej w Białymstoku.",
