@@ -13,10 +13,10 @@ Term syntax (also the operands of rules):
   ``inicjatyw* klastrow*`` a phrase: adjacent words, each exact, a prefix or a lemma
   ``ul|ulica mińsk*``      alternatives for a word (each any of the above): here the phrases
                            ``ul mińsk*`` and ``ulica mińsk*``; at most 64 phrases a term
-Rules combine terms with ``AND``, ``OR``, ``NOT``, ``NEAR/n`` (at most n words between, in either
-order, as in SQLite FTS5; ``NEAR/0``: next to each other) and parentheses, e.g. ``cluster* NEAR/4 (business OR industr* OR innovation)``; quote a phrase
-inside a rule: ``"energy cluster" OR klaster*``. A rule must need a term to fire (``NOT x``
-alone is refused).
+Rules combine terms with ``AND``, ``OR``, ``NOT``, ``NEAR/n`` (at most n words between, in
+either order, as in SQLite FTS5; ``NEAR/0``: next to each other) and parentheses, e.g.
+``cluster* NEAR/4 (business OR industr* OR innovation)``; quote a phrase inside a rule:
+``"energy cluster" OR klaster*``. A rule must need a term to fire (``NOT x`` alone is refused).
 ``exclude`` entries mask text before matching: a phrase (``mińsk* mazowieck*`` keeps Mińsk
 Mazowiecki from counting as Minsk) or a rule, usually NEAR/n (``klast* NEAR/2 serwer*``) whose
 spans are masked; a real hit elsewhere in the article still counts.
