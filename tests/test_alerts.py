@@ -360,6 +360,8 @@ def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, te
         "A new cluster of cases was reported at the school.",
         "Врачи выявили кластер случаев гриппа в школе.",
         "Sieć neuronowa grupuje zdjęcia w klastry podobnych twarzy.",
+        "Naukowcy opisali klaster białek wiążących wapń.",
+        "The Spark cluster processes terabytes daily.",
     ],
 )
 def test_cluster_traps_stay_quiet(default_matcher, text):
@@ -384,6 +386,7 @@ def test_cluster_traps_stay_quiet(default_matcher, text):
         "W większości przypadków klastry energii działają jako porozumienia gmin.",
         "Klaster logistyczny przy węźle kolejowym w Małaszewiczach.",  # a node, not of a computer
         "In most cases, cluster members share laboratories.",
+        "Klaster białkowy skupia producentów roślinnych zamienników mięsa.",
     ],
 )
 def test_business_clusters_are_found(default_matcher, text):
