@@ -269,6 +269,7 @@ def print_demo_summary(
 for command in (
     cli_archive.match,
     cli_archive.alerts,
+    cli_archive.rematch,
     cli_archive.search,
     cli_archive.extract,
     cli_service.digest,

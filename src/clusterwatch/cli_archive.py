@@ -1,5 +1,5 @@
-"""``clusterwatch match``, ``alerts``, ``search`` and ``extract``: reading texts, alerts and the
-archive."""
+"""``clusterwatch match``, ``alerts``, ``rematch``, ``search`` and ``extract``: reading texts,
+alerts and the archive."""
 
 from __future__ import annotations
 
@@ -109,6 +109,65 @@ def alerts(
             escape(record["term"]),
             escape(f"{record['title'] or record['url']}\n{record['url']}"),
             escape(record["snippet_marked"]),
+        )
+    out.print(table)
+
+
+@click.command()
+@config_options
+@click.option(
+    "--topic",
+    "topic_names",
+    multiple=True,
+    help="Only this topic (repeatable; default: every configured topic).",
+)
+@click.option("--dry-run", is_flag=True, help="Count what would change; write nothing.")
+def rematch(
+    config_path: Path | None, db: Path | None, topic_names: tuple[str, ...], dry_run: bool
+) -> None:
+    """Match the archive again with the configured topics, after adding a topic or mending a
+    rule: alerts the rules give now are added (the next digest carries them), and those they no
+    longer give are removed, unless a digest already carried them."""
+    from rich.progress import Progress
+
+    from .alerts import TopicMatcher
+    from .rematch import rematch as rematch_archive
+    from .store import open_db
+
+    config = get_config(config_path, db)
+    unknown = [name for name in topic_names if name not in config.topics]
+    if unknown:
+        raise click.BadParameter(
+            f"no topic named {unknown[0]!r} (configured: {', '.join(config.topics) or 'none'})",
+            param_hint="--topic",
+        )
+    if not config.db_path.exists():
+        raise click.ClickException(
+            f"no archive at {config.db_path}: run `clusterwatch crawl` first"
+        )
+    names = list(topic_names) or list(config.topics)
+    if not names:
+        raise click.ClickException(f"{config.path} has no topics")
+    matcher = TopicMatcher.from_config({name: config.topics[name] for name in names})
+    database = open_db(config.db_path)
+    total = database.execute("select count(*) from articles").fetchone()[0]
+    with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("matching", total=total)
+        changes = rematch_archive(
+            database, matcher, dry_run=dry_run, progress=lambda n: progress.advance(task, n)
+        )
+    title = f"Rematch of {total} articles" + (" (dry run: nothing written)" if dry_run else "")
+    table = Table(title=title)
+    for column in ("topic", "articles before", "after", "alerts added", "removed", "kept (sent)"):
+        table.add_column(column, justify="left" if column == "topic" else "right")
+    for name, change in changes.items():
+        table.add_row(
+            name,
+            str(change.articles_before),
+            str(change.articles_after),
+            str(change.added),
+            str(change.removed),
+            str(change.kept_sent),
         )
     out.print(table)
 

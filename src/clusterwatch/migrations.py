@@ -398,3 +398,11 @@ def m009_fts_follows_text_only(db: Database) -> None:
             end
             """
         )
+
+
+@migrations()
+def m010_digest_items_by_match(db: Database) -> None:
+    # `rematch` asks, for each stored match, whether a digest carried it; and deleting a match
+    # makes SQLite look for digest items pointing at it (the foreign key). Without an index,
+    # each of those read the whole table.
+    db["digest_items"].create_index(["match"], if_not_exists=True)
