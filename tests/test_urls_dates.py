@@ -74,6 +74,13 @@ def test_private_address_policy():
         ("13.XII.2017", "2017-12-13"),
         ("2019.03.05", "2019-03-05"),
         ("publiziert am 25. September 2018", "2018-09-25"),
+        ("24.11.2025r.", "2025-11-24"),  # "r." (roku) written without a space
+        ("24 listopada 2025r.", "2025-11-24"),
+        ("Data publikacji: 2024-05-05T10:00:00+02:00", "2024-05-05"),
+        ("5 березня 2024 року", "2024-03-05"),  # Ukrainian
+        ("24 листопада 2025", "2025-11-24"),
+        ("10 жовтня 2024", "2024-10-10"),
+        ("Wersja v2.1.2024 programu", None),  # a version number, not a date
         ("w 2 części 2019 roku", None),  # abbreviations count as whole words only
         ("31.02.2019", None),
         ("bez daty", None),

@@ -1,7 +1,7 @@
 """Publication dates as Polish sites print them, and sanity checks on them.
 
 "13 grudnia 2017", "28.01.2019", "13-12-2017", "2019-03-05", "4 grudnia 2019 r.", "13 XII 2017",
-"13 gru 2017", also Russian, Belarusian, English and German month names. A date in the future is
+"13 gru 2017", also Russian, Belarusian, Ukrainian, English and German month names. A date in the future is
 never a publication date.
 """
 
@@ -15,20 +15,21 @@ from lxml.etree import XPath
 
 from .text import fold_word
 
-# month names by their folded stems: Polish genitive/nominative, Russian, Belarusian, English, German
+# month names by their folded stems: Polish genitive/nominative, Russian, Belarusian, Ukrainian,
+# English, German
 _MONTHS = {
-    1: ("stycz", "январ", "студзен", "jan"),
+    1: ("stycz", "январ", "студзен", "січ", "jan"),
     2: ("luty", "lutego", "феврал", "лют", "feb"),
-    3: ("marz", "marc", "март", "сакавік", "mar"),
-    4: ("kwie", "апрел", "красавік", "apr"),
+    3: ("marz", "marc", "март", "сакавік", "берез", "mar"),
+    4: ("kwie", "апрел", "красавік", "квіт", "apr"),
     5: ("maj", "мая", "май", "трав", "трау", "may", "mai"),
-    6: ("czerw", "июн", "чэрвен", "jun"),
-    7: ("lip", "июл", "ліпен", "jul"),
-    8: ("sierp", "август", "жні", "aug"),
-    9: ("wrze", "сентябр", "верасн", "sep"),
-    10: ("pazdz", "октябр", "кастрычнік", "oct", "okt"),
-    11: ("listop", "ноябр", "лістапад", "nov"),
-    12: ("grud", "декабр", "снеж", "dec", "dez"),
+    6: ("czerw", "июн", "чэрвен", "червн", "червен", "jun"),
+    7: ("lip", "июл", "ліпен", "лип", "jul"),
+    8: ("sierp", "август", "жні", "серп", "aug"),
+    9: ("wrze", "сентябр", "верасн", "вересн", "sep"),
+    10: ("pazdz", "октябр", "кастрычнік", "жовт", "oct", "okt"),
+    11: ("listop", "ноябр", "лістапад", "листопад", "nov"),
+    12: ("grud", "декабр", "снеж", "груд", "dec", "dez"),
 }
 # abbreviations as forums and listings print them ("13 Sty 2010"), matched as whole words only:
 # as stems they would read "części" as June
@@ -42,12 +43,14 @@ _ROMAN = {
     "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6,
     "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12,
 }  # fmt: skip
+# a date may run into a letter after it ("24.11.2026r.", "2024-05-05T10:00"), not into a digit;
+# before it, no letter, digit or dot ("v2.1.2024" is a version)
 _NUMERIC = [
-    (re.compile(r"\b(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})\b"), ("y", "m", "d")),
-    (re.compile(r"\b(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})\b"), ("d", "m", "y")),
+    (re.compile(r"(?<![\w.])(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)"), ("y", "m", "d")),
+    (re.compile(r"(?<![\w.])(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})(?!\d)"), ("d", "m", "y")),
 ]
-_ROMAN_DATE = re.compile(r"\b(\d{1,2})[ .]\s*([IVX]{1,4})[ .]\s*(\d{4})\b")
-_WORDY = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]{3,})\.?,?\s+(\d{4})\b", re.UNICODE)
+_ROMAN_DATE = re.compile(r"\b(\d{1,2})[ .]\s*([IVX]{1,4})[ .]\s*(\d{4})(?!\d)")
+_WORDY = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]{3,})\.?,?\s+(\d{4})(?!\d)", re.UNICODE)
 _WORDY_EN = re.compile(r"\b([A-Za-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 
 
