@@ -460,3 +460,27 @@ def test_the_quick_look_for_content_markup_agrees_with_trafilaturas_expression(a
     found = next(iter(_FRAME_XPATHS[0](body)), None) is not None
     # a "no" where the expression finds an element would lose it; a "yes" only costs running it
     assert _may_name_content(body) is found
+
+
+BODY = "<p>" + "Fundacja zorganizowała seminarium o klastrach dla firm z regionu. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("<p class='meta'>Autor: Jan Kowalski | 12.03.2024</p>", "Jan Kowalski"),
+        ("<p><strong>Autorka:</strong> Anna Nowak</p>", "Anna Nowak"),
+        ("<p>Tekst: Piotr Wiśniewski, Białystok</p>", "Piotr Wiśniewski"),
+        ("<div>Автор: Иван Петров</div>", "Иван Петров"),
+        ("<span>Author: Maria Jones</span>", "Maria Jones"),
+        # not bylines: an office, a photo credit, a sentence, a user name
+        ("<p>Opracowanie: Biuro Prasowe</p>", None),
+        ("<p>Fot. Jan Kowalski</p>", None),
+        ("<p>Autorzy projektu przedstawili wyniki badań.</p>", None),
+        ("<p>By the way, the cluster grew.</p>", None),
+        ("<p>Author: admin</p>", None),
+    ],
+)
+def test_a_labelled_byline_names_the_author(byline, author):
+    html = f"<html><head><title>Seminarium</title></head><body><article><h1>Seminarium</h1>{byline}{BODY}</article></body></html>"
+    assert extract_article(html, "https://pfrr.pl/a/").author == author

@@ -43,14 +43,16 @@ _ROMAN = {
     "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6,
     "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12,
 }  # fmt: skip
-# a date may run into a letter after it ("24.11.2026r.", "2024-05-05T10:00"), not into a digit;
-# before it, no letter, digit or dot ("v2.1.2024" is a version)
+# a date ends at a word's end, or runs into "r." (roku: "24.11.2026r.") or an ISO time
+# ("2024-05-05T10:00"); not into other letters, which text glued from page elements puts there
+# ("Dołączył: 3 Sty 2009" + "Re: …"); before it, no letter, digit or dot ("v2.1.2024")
+_END = r"(?=$|\W|r\b|T\d)"
 _NUMERIC = [
-    (re.compile(r"(?<![\w.])(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})(?!\d)"), ("y", "m", "d")),
-    (re.compile(r"(?<![\w.])(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})(?!\d)"), ("d", "m", "y")),
+    (re.compile(rf"(?<![\w.])(\d{{4}})[.\-/](\d{{1,2}})[.\-/](\d{{1,2}}){_END}"), ("y", "m", "d")),
+    (re.compile(rf"(?<![\w.])(\d{{1,2}})[.\-/](\d{{1,2}})[.\-/](\d{{4}}){_END}"), ("d", "m", "y")),
 ]
-_ROMAN_DATE = re.compile(r"\b(\d{1,2})[ .]\s*([IVX]{1,4})[ .]\s*(\d{4})(?!\d)")
-_WORDY = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]{3,})\.?,?\s+(\d{4})(?!\d)", re.UNICODE)
+_ROMAN_DATE = re.compile(rf"\b(\d{{1,2}})[ .]\s*([IVX]{{1,4}})[ .]\s*(\d{{4}}){_END}")
+_WORDY = re.compile(rf"\b(\d{{1,2}})\.?\s+([^\W\d_]{{3,}})\.?,?\s+(\d{{4}}){_END}", re.UNICODE)
 _WORDY_EN = re.compile(r"\b([A-Za-z]{3,})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 
 

@@ -45,7 +45,7 @@ from trafilatura.xpaths import BODY_XPATH
 
 from .dates import parse_date, sane_date
 from .extract_clean import clean_text, find_lead, prune_tree, unwrap_layout_tables, with_lead
-from .extract_meta import page_metadata, publication_date
+from .extract_meta import may_label_byline, page_metadata, publication_date
 from .extract_thread import PROSE_LINE, find_thread, post_text, posts_are_content, text_chars
 
 logger = logging.getLogger(__name__)
@@ -148,7 +148,8 @@ def _extract_generic(html: str, url: str | None, today: date, min_chars: int) ->
     # the article element, when the page marks it plainly: its date is the page's, and it is
     # what trafilatura reads (found before pruning, which changes it on almost no page)
     frame = content_frame(tree)
-    metadata = page_metadata(tree, url, today, frame)  # before pruning, which drops author boxes
+    # before pruning, which drops author boxes
+    metadata = page_metadata(tree, url, today, frame, bylines=may_label_byline(html))
     prune_tree(tree)
     # read as tables, page frames come out as one line per row with paragraphs and lists run
     # together; data tables stay tables

@@ -5,7 +5,8 @@ and a licence: that search costs as much as the rest of the metadata and its byl
 wrong ("Źródło Statista com", "Ursa Minor napisał"). Here the page's declared metadata (meta tags,
 OpenGraph, JSON-LD) is read with trafilatura's helpers, the date with htmldate without its
 extensive search (:func:`.dates.find_page_date` reads dates written in Polish instead), and an
-author only from markup that names one (``rel="author"``, ``itemprop="author"``, author pages).
+author only from markup that names one (``rel="author"``, ``itemprop="author"``, author pages)
+or from a short line that labels a byline ("Autor: Jan Kowalski", "Tekst: Anna Nowak").
 """
 
 from __future__ import annotations
@@ -35,12 +36,18 @@ _NAME = re.compile(r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}")
 
 
 def page_metadata(
-    tree: HtmlElement, url: str | None, today: date, frame: HtmlElement | None = None
+    tree: HtmlElement,
+    url: str | None,
+    today: date,
+    frame: HtmlElement | None = None,
+    *,
+    bylines: bool = True,
 ) -> Document:
     """The metadata a page declares, in trafilatura's :class:`Document` (body fields empty).
 
     ``frame`` is the article's element, when the page marks one: a date printed there is the
     article's, where one printed elsewhere on the page may be a teaser's or an event's.
+    ``bylines``: whether the page may label one in its text (:func:`may_label_byline`).
     """
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
@@ -53,6 +60,8 @@ def page_metadata(
         metadata.title = extract_title(tree)
     if not metadata.author:
         metadata.author = _marked_author(tree)
+    if not metadata.author and bylines:
+        metadata.author = _labelled_author(frame if frame is not None else tree)
     metadata.url = metadata.url or url
     options = dict(url=url, extensive_search=False, original_date=True, max_date=today.isoformat())
     metadata.date = None
@@ -88,6 +97,42 @@ def _marked_author(tree: HtmlElement) -> str | None:
         name = " ".join(element.text_content().split())
         if _NAME.fullmatch(name) and any(part[0].isupper() for part in name.split()):
             return name
+    return None
+
+
+# a byline the text labels: "Autor: Jan Kowalski | 12.03.2024", "Tekst: Anna Nowak", "Автор: …";
+# not "Opracowanie:" (an office, or initials) nor "fot." (who took the photo)
+_BYLINE_LABELS = ("Autor", "AUTOR", "Tekst:", "Napisał", "Author", "Автор", "Аўтар")
+_BYLINE_TEXT = XPath(
+    "//text()[" + " or ".join(f"contains(., '{label}')" for label in _BYLINE_LABELS) + "]"
+)
+_BYLINE = re.compile(
+    r"^(?:autor(?:ka)?|tekst|napisał(?:a)?|author|автор|аўтар)\b\s*[:\-–—]?\s*"
+    r"(?P<name>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,2})\s*(?:$|[|,;(•·/–—]|\s-\s)",
+    re.IGNORECASE,
+)
+
+
+def may_label_byline(html: str) -> bool:
+    """Whether ``html`` holds a byline label at all: a look at the string costs a fifth of a
+    search of the parsed page, which most pages would make for nothing."""
+    return any(label in html for label in _BYLINE_LABELS)
+
+
+def _labelled_author(scope: HtmlElement) -> str | None:
+    """A person's name after a byline label, in a short line of ``scope``."""
+    for node in _BYLINE_TEXT(scope)[:10]:
+        element = node.getparent()
+        if element is None:
+            continue
+        line = " ".join(element.text_content().split())
+        if len(line) <= 12 and element.getparent() is not None:  # "<b>Autor:</b> Jan Kowalski"
+            line = " ".join(element.getparent().text_content().split())
+        if len(line) > 120:
+            continue
+        match = _BYLINE.match(line)
+        if match and all(part[0].isupper() for part in match.group("name").split()):
+            return match.group("name").rstrip(".")
     return None
 
 
