@@ -484,3 +484,12 @@ BODY = "<p>" + "Fundacja zorganizowała seminarium o klastrach dla firm z region
 def test_a_labelled_byline_names_the_author(byline, author):
     html = f"<html><head><title>Seminarium</title></head><body><article><h1>Seminarium</h1>{byline}{BODY}</article></body></html>"
     assert extract_article(html, "https://pfrr.pl/a/").author == author
+
+
+def test_a_labelled_byline_outside_any_article_element():
+    html = (
+        "<html><head><title>Seminarium</title></head><body><div id='main'><h1>Seminarium</h1>"
+        f"<div class='info'>Autor: Jan Kowalski, 12.03.2024</div>{BODY}</div></body></html>"
+    )
+    assert extract_article(html, "https://pfrr.pl/a/").author == "Jan Kowalski"
+    assert extract_article(html.replace("Autor:", "Fot."), "https://pfrr.pl/a/").author is None

@@ -104,7 +104,7 @@ def _marked_author(tree: HtmlElement) -> str | None:
 # not "Opracowanie:" (an office, or initials) nor "fot." (who took the photo)
 _BYLINE_LABELS = ("Autor", "AUTOR", "Tekst:", "Napisał", "Author", "Автор", "Аўтар")
 _BYLINE_TEXT = XPath(
-    "//text()[" + " or ".join(f"contains(., '{label}')" for label in _BYLINE_LABELS) + "]"
+    ".//text()[" + " or ".join(f"contains(., '{label}')" for label in _BYLINE_LABELS) + "]"
 )
 _BYLINE = re.compile(
     r"^(?:autor(?:ka)?|tekst|napisał(?:a)?|author|автор|аўтар)\b\s*[:\-–—]?\s*"
@@ -115,7 +115,7 @@ _BYLINE = re.compile(
 
 def may_label_byline(html: str) -> bool:
     """Whether ``html`` holds a byline label at all: a look at the string costs a fifth of a
-    search of the parsed page, which most pages would make for nothing."""
+    search of the whole parsed page, which most pages would make for nothing."""
     return any(label in html for label in _BYLINE_LABELS)
 
 
