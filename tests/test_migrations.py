@@ -107,7 +107,16 @@ def test_full_text_index_follows_title_and_text_only(tmp_path):
 
 @pytest.mark.parametrize(
     "command",
-    [["search", "klaster"], ["alerts"], ["export"], ["status"], ["crawl", "--source", "pfrr"]],
+    [
+        ["search", "klaster"],
+        ["alerts"],
+        ["export"],
+        ["status"],
+        ["digest"],
+        ["serve"],
+        ["rematch"],
+        ["crawl", "--source", "pfrr"],
+    ],
 )
 def test_a_file_that_is_not_an_archive_is_a_one_line_error_and_stays_as_it_was(tmp_path, command):
     garbage = tmp_path / "notes.db"
