@@ -127,3 +127,25 @@ def test_rematch_names_an_unknown_topic_and_a_missing_archive(tmp_path):
     unknown = run_cli("rematch", "--config", str(config), "--topic", "energia")
     assert unknown.returncode == 2
     assert "no topic named 'energia' (configured: clusters, belarus)" in unknown.stderr
+
+
+def test_rematch_since_a_date_leaves_older_articles_alone(tmp_path):
+    db_path = tmp_path / "archive.db"
+    db = open_db(db_path)
+    db["sources"].insert({"name": "pfrr", "spider": "pfrr"})
+    for url, title, text in ARTICLES[:1] + [
+        ("https://pfrr.pl/e/", "Forum", "Firmy z Mińska i Grodna.")
+    ]:
+        ingest_article(db, Extracted(title=title, text=text), url=url, source="pfrr", matcher=None)
+    db.execute(
+        "update articles set first_seen = '2019-05-01T10:00:00+00:00' where url = ?",
+        [ARTICLES[0][0]],
+    )
+    db.conn.commit()
+    config = config_file(tmp_path, NEW_TOPICS)
+    done = run_cli(
+        "rematch", "--config", str(config), "--topic", "belarus", "--since", "2020-01-01"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Rematch of 1 article\n" in done.stdout or "Rematch of 1 article " in done.stdout
+    assert stored(db_path) == {("https://pfrr.pl/e/", "belarus")}

@@ -121,9 +121,18 @@ def alerts(
     multiple=True,
     help="Only this topic (repeatable; default: every configured topic).",
 )
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only articles first seen on or after this date (YYYY-MM-DD).",
+)
 @click.option("--dry-run", is_flag=True, help="Count what would change; write nothing.")
 def rematch(
-    config_path: Path | None, db: Path | None, topic_names: tuple[str, ...], dry_run: bool
+    config_path: Path | None,
+    db: Path | None,
+    topic_names: tuple[str, ...],
+    since: Any,
+    dry_run: bool,
 ) -> None:
     """Match the archive again with the configured topics, after adding a topic or mending a
     rule: alerts the rules give now are added (the next digest carries them), and those they no
@@ -150,13 +159,22 @@ def rematch(
         raise click.ClickException(f"{config.path} has no topics")
     matcher = TopicMatcher.from_config({name: config.topics[name] for name in names})
     database = open_db(config.db_path)
-    total = database.execute("select count(*) from articles").fetchone()[0]
+    day = since.strftime("%Y-%m-%d") if since else None
+    total = database.execute(
+        "select count(*) from articles where ? is null or first_seen >= ?", [day, day]
+    ).fetchone()[0]
     with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("matching", total=total)
         changes = rematch_archive(
-            database, matcher, dry_run=dry_run, progress=lambda n: progress.advance(task, n)
+            database,
+            matcher,
+            since=day,
+            dry_run=dry_run,
+            progress=lambda n: progress.advance(task, n),
         )
-    title = f"Rematch of {total} articles" + (" (dry run: nothing written)" if dry_run else "")
+    title = f"Rematch of {total} article{'' if total == 1 else 's'}" + (
+        " (dry run: nothing written)" if dry_run else ""
+    )
     table = Table(title=title)
     for column in ("topic", "articles before", "after", "alerts added", "removed", "kept (sent)"):
         table.add_column(column, justify="left" if column == "topic" else "right")

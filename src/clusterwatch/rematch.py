@@ -46,12 +46,14 @@ def rematch(
     db: Database,
     matcher: TopicMatcher,
     *,
+    since: str | None = None,
     dry_run: bool = False,
     batch: int = BATCH,
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, TopicChanges]:
     """Bring the alerts of each article's current revision in line with ``matcher``'s topics
-    (only those); ``progress`` is told how many articles each batch held."""
+    (only those), for the articles first seen on or after ``since`` (YYYY-MM-DD; all without);
+    ``progress`` is told how many articles each batch held."""
     topics = sorted(matcher.topics)
     changes = {topic: TopicChanges() for topic in topics}
     marks = ", ".join("?" for _ in topics)
@@ -60,10 +62,11 @@ def rematch(
     while True:
         rows = db.execute(
             "select r.article, r.id, r.title, r.text from revisions r"
-            " where r.article > ? and r.number ="
+            " join articles a on a.id = r.article"
+            " where r.article > ? and (? is null or a.first_seen >= ?) and r.number ="
             " (select max(number) from revisions where article = r.article)"
             " order by r.article limit ?",
-            [last, batch],
+            [last, since, since, batch],
         ).fetchall()
         if not rows:
             return changes
