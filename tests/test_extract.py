@@ -472,6 +472,8 @@ BODY = "<p>" + "Fundacja zorganizowała seminarium o klastrach dla firm z region
         ("<p><strong>Autorka:</strong> Anna Nowak</p>", "Anna Nowak"),
         ("<p>Tekst: Piotr Wiśniewski, Białystok</p>", "Piotr Wiśniewski"),
         ("<div>Автор: Иван Петров</div>", "Иван Петров"),
+        ("<div><span>12.03.2024</span> | Autor: Ewa Lis</div>", "Ewa Lis"),  # after a date
+        ("<p>Nagrodę otrzymał autor Jan Kowalski.</p>", None),  # a sentence: no colon
         ("<span>Author: Maria Jones</span>", "Maria Jones"),
         # not bylines: an office, a photo credit, a sentence, a user name
         ("<p>Opracowanie: Biuro Prasowe</p>", None),

@@ -106,8 +106,11 @@ _BYLINE_LABELS = ("Autor", "AUTOR", "Tekst:", "Napisał", "Author", "Автор"
 _BYLINE_TEXT = XPath(
     ".//text()[" + " or ".join(f"contains(., '{label}')" for label in _BYLINE_LABELS) + "]"
 )
+_LABEL = r"(?:autor(?:ka)?|tekst|napisał(?:a)?|author|автор|аўтар)"
+# the label opens the line ("Autor Jan Kowalski"), or follows a date or a separator with a colon
+# ("12.03.2024 | Autor: Jan Kowalski"); a name of two or three words ends the line or a field
 _BYLINE = re.compile(
-    r"^(?:autor(?:ka)?|tekst|napisał(?:a)?|author|автор|аўтар)\b\s*[:\-–—]?\s*"
+    rf"(?:^{_LABEL}\b\s*[:\-–—]?|(?<=[\s|•·,;]){_LABEL}\s*:)\s*"
     r"(?P<name>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,2})\s*(?:$|[|,;(•·/–—]|\s-\s)",
     re.IGNORECASE,
 )
@@ -122,7 +125,9 @@ def may_label_byline(html: str) -> bool:
 def _labelled_author(scope: HtmlElement) -> str | None:
     """A person's name after a byline label, in a short line of ``scope``."""
     for node in _BYLINE_TEXT(scope)[:10]:
-        element = node.getparent()
+        element = node.getparent()  # of a tail, the element it follows: its parent holds it
+        if element is not None and node.is_tail:
+            element = element.getparent()
         if element is None:
             continue
         line = " ".join(element.text_content().split())
@@ -130,7 +135,7 @@ def _labelled_author(scope: HtmlElement) -> str | None:
             line = " ".join(element.getparent().text_content().split())
         if len(line) > 120:
             continue
-        match = _BYLINE.match(line)
+        match = _BYLINE.search(line)
         if match and all(part[0].isupper() for part in match.group("name").split()):
             return match.group("name").rstrip(".")
     return None
