@@ -1,8 +1,8 @@
 """Publication dates as Polish sites print them, and sanity checks on them.
 
 "13 grudnia 2017", "28.01.2019", "13-12-2017", "2019-03-05", "4 grudnia 2019 r.", "13 XII 2017",
-"13 gru 2017", also Russian, Belarusian, Ukrainian, English and German month names. A date in the future is
-never a publication date.
+"13 gru 2017", "24.11.2025r.", also Russian, Belarusian, Ukrainian, English and German month
+names. A date in the future is never a publication date.
 """
 
 from __future__ import annotations
