@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,7 +124,7 @@ def ingest_article(
         dedup.save_signature(db, article_id, prepared.signature)
         search_terms.save_terms(db, article_id, prepared.terms)
         _touch_story(db, story, seen)
-        topics = _save_matches(db, prepared.matches, article_id, revision_id, seen)
+        topics = save_matches(db, prepared.matches, article_id, revision_id, seen)
         return IngestResult("updated", article_id, revision_id, story, topics)
 
 
@@ -210,7 +211,7 @@ def _insert_new(
         "update attachments set article = ? where article_url = ? and article is null",
         [article_id, url],
     )  # a PDF fetched before its article was stored
-    topics = _save_matches(db, prepared.matches, article_id, revision_id, seen)
+    topics = save_matches(db, prepared.matches, article_id, revision_id, seen)
     return IngestResult("new", article_id, revision_id, story, topics)
 
 
@@ -338,9 +339,14 @@ def _touch_story(db: Database, story: int, seen: str) -> None:
     )
 
 
-def _save_matches(
-    db: Database, matches: tuple[Match, ...] | None, article_id: int, revision_id: int, seen: str
+def save_matches(
+    db: Database,
+    matches: Sequence[Match] | None,
+    article_id: int,
+    revision_id: int,
+    seen: str,
 ) -> tuple[str, ...]:
+    """Store the matches of one revision (those it already has are left); their topics."""
     if not matches:
         return ()
     # one prepared statement for all (sqlite-utils' insert_all reads the schema on every call)

@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from .alerts import TopicMatcher
 from .extract import Extracted
+from .ingest import save_matches
 from .prepare import find_matches
 from .store import utcnow
 
@@ -116,24 +117,7 @@ def _apply(
         changes[m.topic].added += 1
         after.add(m.topic)
     if added and not dry_run:
-        db.conn.executemany(
-            "insert or ignore into matches (article, revision, topic, term, field, snippet,"
-            " hit_start, hit_end, matched) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    article,
-                    revision,
-                    m.topic,
-                    m.term,
-                    m.field,
-                    m.snippet,
-                    m.hit_start,
-                    m.hit_end,
-                    now,
-                )
-                for m in added
-            ],
-        )
+        save_matches(db, added, article, revision, now)
     for topic in {key[0] for key in old}:
         changes[topic].articles_before += 1
     for topic in after:
