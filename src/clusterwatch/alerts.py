@@ -138,9 +138,7 @@ def compile_topic(name: str, spec: Any) -> CompiledTopic:
                 raw_exclude.append(line[1:].strip())
             else:
                 raw_terms.append(line)
-    terms = list(
-        dict.fromkeys(term for t in dict.fromkeys(raw_terms) for term in parse_terms(t, topic=name))
-    )
+    terms = [term for t in dict.fromkeys(raw_terms) for term in parse_terms(t, topic=name)]
     rules = [parse_rule(r, topic=name) for r in get("rules", []) or []]
     exclude = [_exclude_tree(t, name) for t in dict.fromkeys(raw_exclude)]
     if not terms and not rules:

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .migrations import migrate
+from .migrations import migrate, migrations
 
 logger = logging.getLogger(__name__)
 
@@ -77,14 +77,7 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
 def _check_is_archive(db: Database, path: Path) -> None:
     """An empty database becomes an archive; one holding other tables is another program's."""
     tables = set(db.table_names())
-    if not tables or "articles" in tables:
-        return
-    if (
-        "_sqlite_migrations" in tables
-        and db.execute(
-            "select 1 from _sqlite_migrations where migration_set = 'clusterwatch' limit 1"
-        ).fetchone()
-    ):
+    if not tables or "articles" in tables or migrations.applied(db):  # applied: read-only
         return
     shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
     raise ArchiveError(
