@@ -294,6 +294,7 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         # a street word next to the city, but not naming a street
         "Delegacja z Mińska przeszła ulicą Piotrkowską.",
         "Ulice Mińska opustoszały po godzinie policyjnej.",
+        "Stary Zamek w Grodnie przyjmuje turystów.",  # the castle of Grodno
     ],
 )
 def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, text):
@@ -326,6 +327,7 @@ def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, t
         "Mińskie starostwo ogłosiło przetarg na remont dróg.",
         "Minskie starostwo oglosilo przetarg.",
         "Kronika opisuje panowanie księcia Mścisława.",  # the first name, not the town
+        "Na zamku Grodno w Zagórzu Śląskim odbył się turniej rycerski.",  # a castle in Poland
     ],
 )
 def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, text):
@@ -362,6 +364,14 @@ def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, te
         "Sieć neuronowa grupuje zdjęcia w klastry podobnych twarzy.",
         "Naukowcy opisali klaster białek wiążących wapń.",
         "The Spark cluster processes terabytes daily.",
+        # the clusters of a disk's file system
+        "Defragmentacja naprawia uszkodzone klastry na dysku twardym.",
+        "Rozmiar klastra w systemie plików NTFS wynosi 4 KB.",
+        "The disk has 12 bad clusters after the power failure.",
+        "Битые кластеры на жёстком диске замедлили работу.",
+        # trials that randomise clusters of patients or schools
+        "Badanie klastrowe z randomizacją objęło 40 przychodni.",
+        "A cluster-randomised trial covered 60 schools.",
     ],
 )
 def test_cluster_traps_stay_quiet(default_matcher, text):
@@ -387,6 +397,8 @@ def test_cluster_traps_stay_quiet(default_matcher, text):
         "Klaster logistyczny przy węźle kolejowym w Małaszewiczach.",  # a node, not of a computer
         "In most cases, cluster members share laboratories.",
         "Klaster białkowy skupia producentów roślinnych zamienników mięsa.",
+        "Klaster energii dyskutował o magazynach energii.",  # not a disk
+        "Cluster members discussed partitioning the market.",
     ],
 )
 def test_business_clusters_are_found(default_matcher, text):
