@@ -372,6 +372,15 @@ def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, te
         # trials that randomise clusters of patients or schools
         "Badanie klastrowe z randomizacją objęło 40 przychodni.",
         "A cluster-randomised trial covered 60 schools.",
+        # software names as Polish inflects them
+        "Zespół przeniósł aplikacje na klaster Kubernetesa w chmurze.",
+        "W klastrze Hadoopa przechowywane są logi operatora.",
+        "Dane z klastra Sparka trafiają do hurtowni danych.",
+        # data clustering and genes, in more words and languages
+        "Metoda DBSCAN wyznaczyła klastry punktów na mapie.",
+        "Алгоритм k-средних делит данные на кластеры.",
+        "Кластар генаў адказвае за ўстойлівасць раслін.",
+        "Вылічальны кластэр універсітэта абнавілі.",  # кластэр, as Taraškievica writes it
     ],
 )
 def test_cluster_traps_stay_quiet(default_matcher, text):
@@ -399,6 +408,8 @@ def test_cluster_traps_stay_quiet(default_matcher, text):
         "Klaster białkowy skupia producentów roślinnych zamienników mięsa.",
         "Klaster energii dyskutował o magazynach energii.",  # not a disk
         "Cluster members discussed partitioning the market.",
+        "Кластэр прадпрыемстваў мэблі стварылі ў вобласці.",
+        "Klaster Kobiet Biznesu wspiera przedsiębiorczynie, dane zbiera od firm.",
     ],
 )
 def test_business_clusters_are_found(default_matcher, text):
