@@ -295,6 +295,13 @@ def test_gazetteer_lines_and_its_exclude_lines(tmp_path, monkeypatch):
         "Delegacja z Mińska przeszła ulicą Piotrkowską.",
         "Ulice Mińska opustoszały po godzinie policyjnej.",
         "Stary Zamek w Grodnie przyjmuje turystów.",  # the castle of Grodno
+        # the adjectives of larger towns, and state companies
+        "Мозырский НПЗ увеличил переработку нефти.",
+        "Бобруйский завод шин нарастил выпуск.",
+        "Rafineria mozyrska wstrzymała dostawy.",
+        "Оршанський льонокомбінат скоротив експорт.",
+        "Rafineria Naftan sprzedaje paliwo na Ukrainę.",
+        "Гомсельмаш поставил комбайны в Казахстан.",
     ],
 )
 def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, text):
@@ -327,6 +334,7 @@ def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, t
         "Mińskie starostwo ogłosiło przetarg na remont dróg.",
         "Minskie starostwo oglosilo przetarg.",
         "Kronika opisuje panowanie księcia Mścisława.",  # the first name, not the town
+        "Тренер Слуцкий возглавил клуб.",  # a surname, not the adjective of Slutsk
         "Na zamku Grodno w Zagórzu Śląskim odbył się turniej rycerski.",  # a castle in Poland
     ],
 )
