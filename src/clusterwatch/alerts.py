@@ -26,6 +26,8 @@ a line starting with ``!`` is an exclude entry.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -123,13 +125,10 @@ def _exclude_tree(text: str, topic: str) -> Any:
     return terms_tree(text, topic=topic)
 
 
-def compile_topic(name: str, spec: Any) -> CompiledTopic:
-    """Compile one topic from its configuration (a ``TopicConfig`` or a plain mapping)."""
-    get = (
-        spec.get
-        if isinstance(spec, Mapping)
-        else lambda key, default=None: getattr(spec, key, default)
-    )
+def topic_source(name: str, spec: Any) -> tuple[list[str], list[str], list[str]]:
+    """A topic's terms, rules and exclude entries as written, its gazetteers' lines included,
+    from its configuration (a ``TopicConfig`` or a plain mapping)."""
+    get = _getter(spec)
     raw_terms = list(get("terms", []) or [])
     raw_exclude = list(get("exclude", []) or [])
     for gazetteer in get("gazetteers", []) or []:
@@ -138,12 +137,32 @@ def compile_topic(name: str, spec: Any) -> CompiledTopic:
                 raw_exclude.append(line[1:].strip())
             else:
                 raw_terms.append(line)
-    terms = [term for t in dict.fromkeys(raw_terms) for term in parse_terms(t, topic=name)]
-    rules = [parse_rule(r, topic=name) for r in get("rules", []) or []]
-    exclude = [_exclude_tree(t, name) for t in dict.fromkeys(raw_exclude)]
+    rules = list(get("rules", []) or [])
+    return list(dict.fromkeys(raw_terms)), rules, list(dict.fromkeys(raw_exclude))
+
+
+def topic_fingerprint(name: str, spec: Any) -> str:
+    """What a topic matches with, in a few characters: it changes when a term, rule or exclude
+    entry does, in the configuration or in a gazetteer (not with comments or the description)."""
+    source = json.dumps(topic_source(name, spec), ensure_ascii=False)
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+
+
+def _getter(spec: Any) -> Any:
+    if isinstance(spec, Mapping):
+        return spec.get
+    return lambda key, default=None: getattr(spec, key, default)
+
+
+def compile_topic(name: str, spec: Any) -> CompiledTopic:
+    """Compile one topic from its configuration (a ``TopicConfig`` or a plain mapping)."""
+    raw_terms, raw_rules, raw_exclude = topic_source(name, spec)
+    terms = [term for t in raw_terms for term in parse_terms(t, topic=name)]
+    rules = [parse_rule(r, topic=name) for r in raw_rules]
+    exclude = [_exclude_tree(t, name) for t in raw_exclude]
     if not terms and not rules:
         raise RuleError(f"topics.{name}: has neither terms nor rules")
-    topic = CompiledTopic(name, terms, rules, exclude, get("description", "") or "")
+    topic = CompiledTopic(name, terms, rules, exclude, _getter(spec)("description", "") or "")
     for term in terms:
         topic.terms_by_anchor.setdefault(term.words[term.anchor], []).append(term)
     for target, trees in ((topic.rules_by_pattern, rules), (topic.exclude_by_pattern, exclude)):

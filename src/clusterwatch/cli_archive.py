@@ -139,6 +139,7 @@ def rematch(
     longer give are removed, unless a digest already carried them."""
     from rich.progress import Progress
 
+    from . import topic_state
     from .alerts import TopicMatcher
     from .rematch import rematch as rematch_archive
     from .store import open_db
@@ -172,6 +173,8 @@ def rematch(
             dry_run=dry_run,
             progress=lambda n: progress.advance(task, n),
         )
+    if not dry_run:
+        topic_state.record(database, config.topics, names=names, since=day, how="rematch")
     title = f"Rematch of {total} article{'' if total == 1 else 's'}" + (
         " (dry run: nothing written)" if dry_run else ""
     )

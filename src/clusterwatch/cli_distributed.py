@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,18 @@ from rich.table import Table
 
 def seed(config: Any, sources: list[Any], url: str, *, log_level: str) -> None:
     """Open a run per source and queue its start pages in Redis."""
+    from . import topic_state
     from .cli_common import out
     from .crawl import crawl_with_redis
     from .distributed import Keys, redact, redis_client
     from .distributed_writer import open_runs
+    from .store import open_db
 
+    archive = open_db(config.db_path)
+    for state in topic_state.check(archive, config.topics):
+        if state.stale:
+            logging.getLogger(__name__).warning(state.advice())
+    archive.conn.close()
     runs = open_runs(config, sources, url)
     crawl_with_redis(config, sources, url, role="seed", log_level=log_level)
     server = redis_client(url)

@@ -184,6 +184,39 @@ def status(config_path: Path | None, db: Path | None) -> None:
         "select max(sent) from digests where status = 'sent'"
     ).fetchone()[0]
     out.print(f"last digest sent: {last_digest or 'never'}")
+    if config.topics:
+        out.print(topics_table(database, config.topics))
+
+
+def topics_table(database: Any, topics: Any) -> Table:
+    """Per topic: the articles whose current revision has its alerts, and whether the archive
+    was matched with the topic's rules as configured now (else: what `rematch` would mend)."""
+    from . import topic_state
+
+    counts = dict(
+        database.execute(
+            "select m.topic, count(distinct m.article) from matches m"
+            " join articles a on a.id = m.article"
+            " join revisions r on r.article = a.id and r.number = a.revision"
+            " where m.revision = r.id group by m.topic"
+        ).fetchall()
+    )
+    table = Table(title="Topics")
+    for column in ("topic", "articles with alerts", "rules applied to the archive"):
+        table.add_column(column, justify="right" if column.startswith("articles") else "left")
+    for state in topic_state.check(database, topics):
+        when = (state.applied or "").replace("T", " ")[:16]
+        if state.since:
+            when += f" (articles since {state.since})"
+        applied = {
+            "applied": when,
+            "changed": f"[yellow]changed since {when}: clusterwatch rematch --topic "
+            f"{state.topic}[/yellow]",
+            "new": f"[yellow]never (added later): clusterwatch rematch --topic {state.topic}"
+            "[/yellow]",
+        }[state.status]
+        table.add_row(state.topic, str(counts.get(state.topic, 0)), applied)
+    return table
 
 
 @click.command()

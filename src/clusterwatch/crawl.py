@@ -10,6 +10,7 @@ from typing import Any
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
+from . import topic_state
 from .config import Config, SourceConfig
 from .locks import source_locks
 
@@ -65,7 +66,10 @@ def crawl_sources(
 
     # the archive first: a file that cannot be one (ArchiveError) stops the crawl before any
     # request, and before Scrapy would report it from inside its pipelines
-    open_db(config.db_path).conn.close()
+    archive = open_db(config.db_path)
+    # before anything is stored: on an empty archive, these topics are the ones applied to it
+    topics = topic_state.check(archive, config.topics)
+    archive.conn.close()
     # the command line owns logging (one handler, its level): Scrapy adds no handler of its own
     overrides: dict[str, Any] = {
         "LOG_LEVEL": log_level,
@@ -92,6 +96,9 @@ def crawl_sources(
             with CrawlProgress(crawlers, enabled=progress):
                 process.start()
 
+    for state in topics:
+        if state.stale:
+            logger.warning(state.advice())
     db = open_db(config.db_path)
     summaries = []
     for name, pid in busy.items():

@@ -406,3 +406,14 @@ def m010_digest_items_by_match(db: Database) -> None:
     # makes SQLite look for digest items pointing at it (the foreign key). Without an index,
     # each of those read the whole table.
     db["digest_items"].create_index(["match"], if_not_exists=True)
+
+
+@migrations()
+def m011_topic_rules(db: Database) -> None:
+    # per topic, the rules (a fingerprint) the archive's alerts were last matched with as a
+    # whole, so that `crawl` and `status` can say when a changed topic needs `rematch`
+    db["topic_rules"].create(
+        {"topic": str, "fingerprint": str, "applied": str, "since": str, "how": str},
+        pk="topic",
+        not_null={"fingerprint", "applied", "how"},
+    )
