@@ -144,3 +144,23 @@ def test_an_empty_file_becomes_an_archive(tmp_path):
     path = tmp_path / "archive.db"
     path.touch()
     assert set(open_db(path).table_names()) >= TABLES
+
+
+@pytest.mark.parametrize("command", [["search", "klaster"], ["alerts"], ["export"], ["rematch"]])
+def test_reading_commands_never_create_an_archive(tmp_path, command):
+    """A mistyped --db is an error, not an empty archive answering for the real one."""
+    path = tmp_path / "typo" / "archive.db"
+    result = CliRunner().invoke(cli, [*command, "--db", str(path)])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip() == f"Error: no archive at {path}: run `clusterwatch crawl` first"
+    assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize("command", ["status", "sources"])
+def test_status_and_sources_before_the_first_crawl_show_the_configuration(tmp_path, command):
+    path = tmp_path / "archive.db"
+    result = CliRunner().invoke(cli, [command, "--db", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "polskapomoc" in result.output and "never" in result.output
+    assert f"no archive yet at {path}: `clusterwatch crawl` creates it" in result.output
+    assert not path.exists()

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from clusterwatch.replicas import ReplicaServer
+from clusterwatch.store import open_db
 from clusterwatch.work import WorkerCrashed, WorkerPool
 
 from .helpers import (
@@ -142,7 +143,7 @@ def test_a_crawl_a_datasette_and_a_digest_share_the_archive(tmp_path):
     with ReplicaServer(latency=0.02) as server:
         config = make_config(server, tmp_path)
         db = tmp_path / "archive.db"
-        run_cli("sources", "--config", str(config))  # the archive exists, migrated
+        open_db(db).conn.close()  # the archive exists, migrated
         port = free_port()
         serve = start_server(db, port, "--config", str(config))
         crawl = start_cli(

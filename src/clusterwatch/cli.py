@@ -23,6 +23,7 @@ from .cli_common import (
     get_config,
     out,
     redis_option,
+    require_archive,
     run_table,
     scrapy_log_level,
 )
@@ -138,6 +139,7 @@ def export(config_path: Path | None, db: Path | None, fmt: str, output: Any) -> 
     from .store import open_db
 
     config = get_config(config_path, db)
+    require_archive(config)
     count = write_export(open_db(config.db_path), output, fmt)
     console.print(f"{count} articles exported", style="dim")
 
@@ -149,9 +151,11 @@ def sources(config_path: Path | None, db: Path | None) -> None:
     from .store import open_db, save_sources, source_summaries
 
     config = get_config(config_path, db)
-    database = open_db(config.db_path)
-    save_sources(database, config.sources)
-    rows = {row["source"]: row for row in source_summaries(database)}
+    rows = {}
+    if config.db_path.is_file():  # before the first crawl: the configuration alone
+        database = open_db(config.db_path)
+        save_sources(database, config.sources)
+        rows = {row["source"]: row for row in source_summaries(database)}
     table = Table(title=f"Sources ({config.path})")
     for column in (
         "source",
@@ -178,6 +182,8 @@ def sources(config_path: Path | None, db: Path | None) -> None:
             health if health == "ok" else f"[yellow]{health}[/yellow]",
         )
     out.print(table)
+    if not config.db_path.is_file():
+        console.print(f"no archive yet at {config.db_path}: `clusterwatch crawl` creates it")
 
 
 @cli.command()

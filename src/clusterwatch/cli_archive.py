@@ -11,7 +11,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from .cli_common import config_options, console, get_config, out
+from .cli_common import config_options, console, get_config, out, require_archive
 from .config import Config
 
 
@@ -85,6 +85,7 @@ def alerts(
     from .store import open_db
 
     config = get_config(config_path, db)
+    require_archive(config)
     if topic and topic not in config.topics:
         console.print(
             f"topic {topic!r} is not in {config.path}: listing what is stored", style="dim"
@@ -151,10 +152,7 @@ def rematch(
             f"no topic named {unknown[0]!r} (configured: {', '.join(config.topics) or 'none'})",
             param_hint="--topic",
         )
-    if not config.db_path.exists():
-        raise click.ClickException(
-            f"no archive at {config.db_path}: run `clusterwatch crawl` first"
-        )
+    require_archive(config)
     names = list(topic_names) or list(config.topics)
     if not names:
         raise click.ClickException(f"{config.path} has no topics")
@@ -240,10 +238,7 @@ def search(
     from .store import open_db
 
     config = get_config(config_path, db)
-    if not config.db_path.is_file():
-        raise click.ClickException(
-            f"no archive at {config.db_path}: run `clusterwatch crawl` first"
-        )
+    require_archive(config)
     try:
         results = search_archive(
             open_db(config.db_path),

@@ -85,6 +85,15 @@ def get_config(config_path: Path | None, db: Path | None) -> Config:
         raise ConfigProblem(str(exc)) from None
 
 
+def require_archive(config: Config) -> None:
+    """Commands that only read the archive never create one (a mistyped ``--db`` would
+    otherwise leave an empty archive behind and answer as if it were the real one)."""
+    if not config.db_path.is_file():
+        raise click.ClickException(
+            f"no archive at {config.db_path}: run `clusterwatch crawl` first"
+        )
+
+
 def scrapy_log_level(ctx: click.Context) -> str:
     verbose = (ctx.parent.params.get("verbose") if ctx.parent else 0) or 0
     return {0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG")

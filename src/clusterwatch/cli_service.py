@@ -158,9 +158,12 @@ def status(config_path: Path | None, db: Path | None) -> None:
     from .store import open_db, save_sources, source_summaries
 
     config = get_config(config_path, db)
-    database = open_db(config.db_path)
-    save_sources(database, config.sources)
-    rows = {row["source"]: row for row in source_summaries(database)}
+    database = None
+    rows = {}
+    if config.db_path.is_file():  # before the first crawl: the configuration and schedule alone
+        database = open_db(config.db_path)
+        save_sources(database, config.sources)
+        rows = {row["source"]: row for row in source_summaries(database)}
     upcoming = {spec.source: next_run(spec) for spec in job_specs(config) if spec.kind == "crawl"}
     zone = ZoneInfo(config.digest.timezone)
     table = Table(title=f"Status ({config.db_path})")
@@ -180,6 +183,9 @@ def status(config_path: Path | None, db: Path | None) -> None:
             when.astimezone(zone).strftime("%Y-%m-%d %H:%M") if when else "not scheduled",
         )
     out.print(table)
+    if database is None:
+        console.print(f"no archive yet at {config.db_path}: `clusterwatch crawl` creates it")
+        return
     last_digest = database.execute(
         "select max(sent) from digests where status = 'sent'"
     ).fetchone()[0]
