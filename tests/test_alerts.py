@@ -79,19 +79,27 @@ def test_rules_with_boolean_operators_and_near():
     assert topics_of(matcher, "Umowa handlowa na dostawy dla wojska.") == set()
 
 
-def test_a_rule_is_evaluated_only_when_a_set_of_words_it_needs_is_there():
+def test_a_rule_is_evaluated_only_when_the_text_holds_a_word_of_each_set_it_needs():
     def needs(rule: str) -> set[frozenset[str]]:
         return {frozenset(w.text for w in need) for need in rule_needs(parse_rule(rule, topic="t"))}
 
     assert needs('alfa* NEAR/5 (beta OR "gamma delta")') == {
-        frozenset({"alfa", "beta"}),
-        frozenset({"alfa", "gamma"}),  # a phrase is found through its longest word
+        frozenset({"alfa"}),
+        frozenset({"beta", "gamma"}),  # a phrase is found through its longest word
     }
-    assert needs("(alfa OR beta) AND NOT gamma") == {frozenset({"alfa"}), frozenset({"beta"})}
+    assert needs("(alfa OR beta) AND NOT gamma") == {frozenset({"alfa", "beta"})}
     # "alfa OR NOT beta" is true without either word: eta alone is needed
     assert needs("eta AND (alfa OR NOT beta)") == {frozenset({"eta"})}
-    wide = " AND ".join(f"(a{n} OR b{n})" for n in range(6))  # 64 sets: too many to list
-    assert needs(wide) == {frozenset()}  # then no test: always evaluated
+    # many alternatives on each side of AND stay one set a side (a word of each is needed)
+    wide = " AND ".join(f"(a{n} OR b{n})" for n in range(6))
+    assert needs(wide) == {frozenset({f"a{n}", f"b{n}"}) for n in range(6)}
+    # an OR of many ANDs: a word of any of them, rather than 64 sets
+    either = " OR ".join(f"(a{n} AND b{n})" for n in range(6))
+    assert needs(either) == {frozenset(f"{c}{n}" for c in "ab" for n in range(6))}
+    assert needs("(alfa AND beta) OR gamma") == {
+        frozenset({"alfa", "gamma"}),
+        frozenset({"beta", "gamma"}),
+    }
 
     # the same answers as evaluating every rule a word of the text brings up
     matcher = TopicMatcher(
@@ -389,6 +397,12 @@ def test_common_words_and_polish_places_do_not_raise_belarus(default_matcher, te
         "Алгоритм k-средних делит данные на кластеры.",
         "Кластар генаў адказвае за ўстойлівасць раслін.",
         "Вылічальны кластэр універсітэта абнавілі.",  # кластэр, as Taraškievica writes it
+        # English groups anything in clusters; Russian builds residential ones
+        "A cluster of villages near the border lost power.",
+        "Clusters of grapes hung from the vines.",
+        "A small cluster of protesters gathered outside the embassy.",
+        "The island cluster attracts divers every summer.",
+        "Жилой кластер на окраине Москвы сдадут в 2027 году.",
     ],
 )
 def test_cluster_traps_stay_quiet(default_matcher, text):
@@ -418,6 +432,8 @@ def test_cluster_traps_stay_quiet(default_matcher, text):
         "Cluster members discussed partitioning the market.",
         "Кластэр прадпрыемстваў мэблі стварылі ў вобласці.",
         "Klaster Kobiet Biznesu wspiera przedsiębiorczynie, dane zbiera od firm.",
+        "A cluster of furniture firms near Poznań exports to Germany.",
+        "The region hopes a cluster of battery makers will form around the plant.",
     ],
 )
 def test_business_clusters_are_found(default_matcher, text):

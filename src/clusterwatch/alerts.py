@@ -26,6 +26,7 @@ a line starting with ``!`` is an exclude entry.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -85,7 +86,7 @@ class CompiledTopic:
     terms_by_anchor: dict[WordPattern, list[Term]] = field(default_factory=dict, repr=False)
     rules_by_pattern: dict[WordPattern, list[int]] = field(default_factory=dict, repr=False)
     exclude_by_pattern: dict[WordPattern, list[int]] = field(default_factory=dict, repr=False)
-    # per rule and exclude entry: the sets of words one of which a text must hold (rule_needs)
+    # per rule and exclude entry: the sets of words a text must hold a word of each (rule_needs)
     rule_needs: list[tuple[frozenset[WordPattern], ...]] = field(default_factory=list, repr=False)
     exclude_needs: list[tuple[frozenset[WordPattern], ...]] = field(
         default_factory=list, repr=False
@@ -154,12 +155,40 @@ def _getter(spec: Any) -> Any:
     return lambda key, default=None: getattr(spec, key, default)
 
 
+def _anchored(node: Any, common: set[WordPattern]) -> Any:
+    """``node`` with each phrase anchored on its longest word outside ``common``, if any."""
+    kind = node[0]
+    if kind == "term":
+        return ("term", _reanchor(node[1], common))
+    if kind == "any":
+        return ("any", tuple(_reanchor(term, common) for term in node[1]))
+    if kind == "not":
+        return ("not", _anchored(node[1], common))
+    if kind == "near":
+        return ("near", node[1], _anchored(node[2], common), _anchored(node[3], common))
+    return (kind, _anchored(node[1], common), _anchored(node[2], common))
+
+
+def _reanchor(term: Term, common: set[WordPattern]) -> Term:
+    if term.words[term.anchor] not in common:
+        return term
+    others = [i for i, word in enumerate(term.words) if word not in common and len(word.text) >= 3]
+    if not others:
+        return term
+    anchor = max(others, key=lambda i: (len(term.words[i].text), -i))
+    return dataclasses.replace(term, anchor=anchor)
+
+
 def compile_topic(name: str, spec: Any) -> CompiledTopic:
     """Compile one topic from its configuration (a ``TopicConfig`` or a plain mapping)."""
     raw_terms, raw_rules, raw_exclude = topic_source(name, spec)
     terms = [term for t in raw_terms for term in parse_terms(t, topic=name)]
-    rules = [parse_rule(r, topic=name) for r in raw_rules]
-    exclude = [_exclude_tree(t, name) for t in raw_exclude]
+    # a phrase of a rule or an exclude entry is looked for through a word that is not itself a
+    # term of the topic, where it has one: "cluster of houses" through houses, as cluster is in
+    # nearly every text the topic is matched on
+    common = {term.words[term.anchor] for term in terms}
+    rules = [_anchored(parse_rule(r, topic=name), common) for r in raw_rules]
+    exclude = [_anchored(_exclude_tree(t, name), common) for t in raw_exclude]
     if not terms and not rules:
         raise RuleError(f"topics.{name}: has neither terms nor rules")
     topic = CompiledTopic(name, terms, rules, exclude, _getter(spec)("description", "") or "")
@@ -197,7 +226,7 @@ class TopicMatcher:
             forms = expand(lemmas)
         self.index = WordIndex(patterns | lemma_words, forms)
         # pattern -> what it can make true: ("term", topic, Term, ()) or ("rule" | "exclude",
-        # topic, n, the sets of words one of which the text must hold: rule_needs)
+        # topic, n, the sets of words the text must hold a word of each: rule_needs)
         self.uses: dict[WordPattern, list[tuple[str, str, Any, tuple]]] = {}
         for name, topic in self.topics.items():
             for pattern, terms in topic.terms_by_anchor.items():
@@ -226,12 +255,8 @@ class TopicMatcher:
         present = found.keys()
         for pattern in found:
             for kind, name, item, needs in self.uses.get(pattern, ()):
-                if needs:
-                    for need in needs:
-                        if present >= need:
-                            break
-                    else:
-                        continue  # a rule missing a word it needs: false (an exclude: no span)
+                if needs and any(present.isdisjoint(need) for need in needs):
+                    continue  # a rule missing a word it needs: false (an exclude: no span)
                 slot = wanted.get(name)
                 if slot is None:
                     slot = wanted[name] = ([], set(), set())
@@ -267,9 +292,9 @@ class TopicMatcher:
 def _needs_beyond(
     needs: tuple[frozenset[WordPattern], ...], found: WordPattern
 ) -> tuple[frozenset[WordPattern], ...]:
-    """The sets of words a rule needs, or () when ``found`` (a word it was found through) is
-    already one of them: then nothing more is to be checked."""
-    return () if any(need <= {found} for need in needs) else needs
+    """The sets of words a rule needs but those ``found`` (a word it was found through)
+    already satisfies."""
+    return tuple(need for need in needs if found not in need)
 
 
 def _evaluate(

@@ -346,30 +346,34 @@ def truth_without_hits(node: Any) -> bool:
     return (left and right) if kind == "and" else (left or right)
 
 
-_MAX_NEEDS = 32
+_MAX_CLAUSES = 32
 
 
 def rule_needs(node: Any) -> tuple[frozenset[WordPattern], ...]:
-    """Sets of anchor words of which a text must hold one whole set for the rule to be true.
+    """Sets of anchor words a text must hold one word of each for the rule to be true.
 
-    A cheap test before evaluating a rule that one of its words brought up: ``a NEAR/5 (b OR c)``
-    needs {a, b} or {a, c}. Beyond a few sets, one empty set (no test) stands for them all.
+    A cheap test before evaluating a rule that one of its words brought up: ``a NEAR/5 (b OR
+    c)`` needs a, and b or c: ``({a}, {b, c})``. Each side of AND and NEAR adds its sets, so a
+    rule with many alternatives on each side stays a few sets; OR needs a word of either side,
+    and beyond a few sets one set of all their words stands for them (a weaker test, still
+    true of every text the rule matches). No set: no test.
     """
     kind = node[0]
     if kind == "term":
         return (frozenset([node[1].words[node[1].anchor]]),)
     if kind == "any":
-        return tuple(frozenset([term.words[term.anchor]]) for term in node[1])
+        return (frozenset(term.words[term.anchor] for term in node[1]),)
     if kind == "not":
-        return (frozenset(),)  # true without any word
+        return ()  # true without any word
     left, right = (node[2], node[3]) if kind == "near" else (node[1], node[2])
     left_needs, right_needs = rule_needs(left), rule_needs(right)
-    if kind == "or":
-        needs = tuple(dict.fromkeys(left_needs + right_needs))
-    else:  # "and", "near": a set of each side
-        needs = tuple(dict.fromkeys(a | b for a in left_needs for b in right_needs))
-    if len(needs) > _MAX_NEEDS or frozenset() in needs:
-        return (frozenset(),)
+    if kind != "or":  # "and", "near": what each side needs
+        return tuple(dict.fromkeys(left_needs + right_needs))
+    if not left_needs or not right_needs:
+        return ()  # one side needs no word
+    needs = tuple(dict.fromkeys(a | b for a in left_needs for b in right_needs))
+    if len(needs) > _MAX_CLAUSES:
+        return (frozenset().union(*left_needs, *right_needs),)
     return needs
 
 
