@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from clusterwatch import alerts
 from clusterwatch.alerts import RuleError, TopicMatcher, compile_topics, mark, snippet_for
-from clusterwatch.alerts_rules import parse_rule, parse_term, rule_needs
+from clusterwatch.alerts_rules import fold_chars, parse_rule, parse_term, rule_needs
 from clusterwatch.cli import cli
 from clusterwatch.config import load_config
 from clusterwatch.paths import default_config_path
@@ -129,6 +129,23 @@ def test_folding_ignores_case_and_diacritics_including_l_stroke():
     matcher = TopicMatcher(compile_topics({"t": {"terms": ["łódź"]}}))
     assert topics_of(matcher, "LODZ and Łódź and lodz") == {"t"}
     assert len(matcher.match("LODZ and Łódź and lodz")) == 3
+
+
+def test_a_word_typed_in_two_scripts_is_read_in_its_own(default_matcher):
+    # a Latin K in кластер, a Cyrillic а in klaster, a Latin M in Минск (keyboard layouts)
+    text = "Kластер z Lublina i klаster energii. Делегация из Mинска."
+    hits = default_matcher.match(text)
+    assert [(h.topic, text[h.start : h.end]) for h in hits] == [
+        ("belarus", "Mинска"),
+        ("clusters", "Kластер"),
+        ("clusters", "klаster"),
+    ]
+    folded = fold_chars(text)
+    assert len(folded) == len(text) and "кластер" in folded and "klaster" in folded
+    # words of both scripts that are not look-alikes stay as they are
+    assert fold_chars("IT-кластер, Wi-Fi-сеть, Zakład w Mиńsku") == (
+        "it-кластер, wi-fi-сеть, zaklad w mиnsku"
+    )
 
 
 def test_snippet_is_the_sentence_with_the_term_marked(default_matcher):
