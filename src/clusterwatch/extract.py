@@ -45,7 +45,7 @@ from trafilatura.xpaths import BODY_XPATH
 
 from .dates import parse_date, sane_date
 from .extract_clean import clean_text, find_lead, prune_tree, unwrap_layout_tables, with_lead
-from .extract_meta import may_label_byline, page_metadata, publication_date
+from .extract_meta import may_label_byline, may_mark_author, page_metadata, publication_date
 from .extract_thread import PROSE_LINE, find_thread, post_text, posts_are_content, text_chars
 
 logger = logging.getLogger(__name__)
@@ -151,7 +151,7 @@ def _extract_generic(html: str, url: str | None, today: date, min_chars: int) ->
     # before pruning, which drops author boxes; a byline is looked for in the frame, else in
     # the page if its HTML holds a label at all (a search of a whole page costs 1.5 ms)
     bylines = frame is not None or may_label_byline(html)
-    metadata = page_metadata(tree, url, today, frame, bylines=bylines)
+    metadata = page_metadata(tree, url, today, frame, bylines=bylines, marked=may_mark_author(html))
     prune_tree(tree)
     # read as tables, page frames come out as one line per row with paragraphs and lists run
     # together; data tables stay tables

@@ -42,12 +42,14 @@ def page_metadata(
     frame: HtmlElement | None = None,
     *,
     bylines: bool = True,
+    marked: bool = True,
 ) -> Document:
     """The metadata a page declares, in trafilatura's :class:`Document` (body fields empty).
 
     ``frame`` is the article's element, when the page marks one: a date printed there is the
     article's, where one printed elsewhere on the page may be a teaser's or an event's.
-    ``bylines``: whether the page may label one in its text (:func:`may_label_byline`).
+    ``bylines``: whether the page may label one in its text (:func:`may_label_byline`);
+    ``marked``: whether its markup may name one (:func:`may_mark_author`).
     """
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
@@ -58,7 +60,7 @@ def page_metadata(
         logger.debug("unreadable JSON-LD metadata on %s", url, exc_info=True)
     if not metadata.title:
         metadata.title = extract_title(tree)
-    if not metadata.author:
+    if not metadata.author and marked:
         metadata.author = _marked_author(tree)
     if not metadata.author and bylines:
         metadata.author = _labelled_author(frame if frame is not None else tree)
@@ -90,6 +92,13 @@ def _date_scope(tree: HtmlElement, frame: HtmlElement) -> HtmlElement:
 _DECLARED = XPath(
     "//title | //meta | //script[@type='application/ld+json' or @type='application/settings+json']"
 )
+
+
+def may_mark_author(html: str) -> bool:
+    """Whether ``html`` may mark an author (``rel="author"``, ``itemprop="author"``, a link to
+    an author page): each needs one of these words, and a look at the string costs a tenth of
+    the search of the parsed page (0.5 ms), which two pages in three would make for nothing."""
+    return "author" in html or "autor" in html
 
 
 def _marked_author(tree: HtmlElement) -> str | None:
