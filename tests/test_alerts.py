@@ -341,6 +341,7 @@ def test_belarusian_places_regions_and_leaders_in_their_forms(default_matcher, t
         "Powiat miński ogłosił przetarg.",
         "W powiecie mińskim powstał klaster energii.",
         "Mińsk Maz. ma nowe rondo.",
+        "Мінск-Мазавецкі — горад у Польшчы.",  # Mińsk Mazowiecki in Belarusian
         "Lido nad morzem i lid od garnka.",
         "Szczuczyn i Drohiczyn leżą na Podlasiu.",
         "Ruś Kijowska i Biała Podlaska.",
