@@ -152,7 +152,8 @@ def sources(config_path: Path | None, db: Path | None) -> None:
 
     config = get_config(config_path, db)
     rows = {}
-    if config.db_path.is_file():  # before the first crawl: the configuration alone
+    archive = config.db_path.is_file()  # before the first crawl: the configuration alone
+    if archive:
         database = open_db(config.db_path)
         save_sources(database, config.sources)
         rows = {row["source"]: row for row in source_summaries(database)}
@@ -182,7 +183,7 @@ def sources(config_path: Path | None, db: Path | None) -> None:
             health if health == "ok" else f"[yellow]{health}[/yellow]",
         )
     out.print(table)
-    if not config.db_path.is_file():
+    if not archive:
         console.print(f"no archive yet at {config.db_path}: `clusterwatch crawl` creates it")
 
 

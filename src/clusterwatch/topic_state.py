@@ -58,17 +58,18 @@ class TopicState:
 def check(db: Database, topics: Mapping[str, Any]) -> list[TopicState]:
     """The state of each configured topic in the archive; records the topics as applied where
     the archive gives no reason to doubt it (see the module docstring)."""
+    prints = {name: topic_fingerprint(name, spec) for name, spec in topics.items()}
     recorded = {row["topic"]: row for row in db["topic_rules"].rows}
     holds_articles = db.execute("select exists (select 1 from articles)").fetchone()[0]
     if not holds_articles or not recorded:
-        record(db, topics, how="assumed" if holds_articles else "empty archive")
+        _save(db, prints, how="assumed" if holds_articles else "empty archive", since=None)
         recorded = {row["topic"]: row for row in db["topic_rules"].rows}
     states = []
-    for name, spec in topics.items():
+    for name, fingerprint in prints.items():
         row = recorded.get(name)
         if row is None:
             states.append(TopicState(name, "new"))
-        elif row["fingerprint"] != topic_fingerprint(name, spec):
+        elif row["fingerprint"] != fingerprint:
             states.append(TopicState(name, "changed", row["applied"], row["since"]))
         else:
             states.append(TopicState(name, "applied", row["applied"], row["since"]))
@@ -84,16 +85,17 @@ def record(
     since: str | None = None,
 ) -> None:
     """Record ``topics`` (only ``names`` of them, when given) as applied to the archive now."""
+    chosen = names if names is not None else topics
+    _save(
+        db, {name: topic_fingerprint(name, topics[name]) for name in chosen}, how=how, since=since
+    )
+
+
+def _save(db: Database, prints: Mapping[str, str], *, how: str, since: str | None) -> None:
     now = utcnow()
     rows = [
-        {
-            "topic": name,
-            "fingerprint": topic_fingerprint(name, topics[name]),
-            "applied": now,
-            "since": since,
-            "how": how,
-        }
-        for name in (names if names is not None else topics)
+        {"topic": name, "fingerprint": fingerprint, "applied": now, "since": since, "how": how}
+        for name, fingerprint in prints.items()
     ]
     with db.atomic():
         db["topic_rules"].upsert_all(rows, pk="topic")
