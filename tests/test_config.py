@@ -39,7 +39,7 @@ def test_bundled_config_lists_the_real_sources():
     names = {s.name: s for s in config.sources}
     assert set(names) == {"polskapomoc", "pfrr", "budowlanyklaster", "metalklaster"}
     assert "https://www.gov.pl/web/polskapomoc/aktualnosci" in names["polskapomoc"].start_urls
-    assert "polskapomoc.gov.pl" in names["polskapomoc"].allowed_domains
+    assert "polskapomoc.gov.pl" in names["polskapomoc"].scope
     assert set(config.topics) == {"belarus", "clusters"}
     assert config.digest.recipients and config.digest.timezone == "Europe/Warsaw"
 

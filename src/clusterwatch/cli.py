@@ -185,6 +185,37 @@ def sources(config_path: Path | None, db: Path | None) -> None:
     out.print(table)
     if not archive:
         console.print(f"no archive yet at {config.db_path}: `clusterwatch crawl` creates it")
+    out.print(_learned_table(config, database if archive else None))
+
+
+def _learned_table(config: Any, database: Any) -> Table:
+    """Per source: where its crawl may go, and the URL shapes its pages taught (the generic
+    spider's site knowledge, kept in ``site_shapes``)."""
+    from .shapes import KINDS
+    from .urls import Scope
+
+    learned: dict[str, dict[str, list[str]]] = {}
+    if database is not None and database["site_shapes"].exists():
+        for row in database.query(
+            "select source, shape, kind, articles + listings + others as pages from site_shapes "
+            "where kind is not null order by source, pages desc, shape"
+        ):
+            shapes = learned.setdefault(row["source"], {kind: [] for kind in KINDS})
+            shapes[row["kind"]].append(f"{row['shape']} ({row['pages']})")
+    table = Table(title="Scope and learned URL shapes")
+    for column in ("source", "scope", "articles", "listings", "not fetched (other pages)"):
+        table.add_column(column, overflow="fold")
+    for source in config.sources:
+        scope = Scope.of(source.start_urls, source.scope, source.allowed_domains)
+        shapes = learned.get(source.name, {kind: [] for kind in KINDS})
+        table.add_row(
+            source.name,
+            scope.describe(),
+            "\n".join(shapes["article"][:5]) or "-",
+            "\n".join(shapes["listing"][:5]) or "-",
+            "\n".join(shapes["other"][:5]) or "-",
+        )
+    return table
 
 
 @cli.command()

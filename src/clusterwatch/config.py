@@ -76,6 +76,9 @@ class SourceConfig(_Model):
     start_urls: Annotated[list[str], Field(min_length=1)]
     spider: str = "generic"
     allowed_domains: list[str] = []
+    # where the crawl may go: URL prefixes ("https://www.gov.pl/web/polskapomoc/") or hosts
+    # ("polskapomoc.gov.pl", with subdomains); default: each start URL's section of its host
+    scope: list[str] = []
     schedule: str | None = None
     max_pages: Annotated[int, Field(ge=1)] | None = None
     max_depth: Annotated[int, Field(ge=1)] | None = None
@@ -94,6 +97,14 @@ class SourceConfig(_Model):
         for url in value:
             if not re.match(r"^https?://[^/\s]+", url):
                 raise ValueError(f"{url!r} is not an http(s) URL")
+        return value
+
+    @field_validator("scope")
+    @classmethod
+    def _scope(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            if not re.match(r"^(?:https?://[^/\s]+(?:/\S*)?|[A-Za-z0-9.-]+(?::\d+)?)$", entry):
+                raise ValueError(f"{entry!r} is neither an http(s) URL prefix nor a host name")
         return value
 
     @field_validator("schedule")

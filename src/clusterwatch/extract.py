@@ -45,7 +45,13 @@ from trafilatura.xpaths import BODY_XPATH
 
 from .dates import parse_date, sane_date
 from .extract_clean import clean_text, find_lead, prune_tree, unwrap_layout_tables, with_lead
-from .extract_meta import may_label_byline, may_mark_author, page_metadata, publication_date
+from .extract_meta import (
+    heading_title,
+    may_label_byline,
+    may_mark_author,
+    page_metadata,
+    publication_date,
+)
 from .extract_thread import PROSE_LINE, find_thread, post_text, posts_are_content, text_chars
 
 logger = logging.getLogger(__name__)
@@ -174,7 +180,7 @@ def _extract_generic(html: str, url: str | None, today: date, min_chars: int) ->
         fallback = trafilatura.bare_extraction(tree, fast=False, **options)
         if fallback is not None and _text_score(fallback.text) > _text_score(main_text):
             main_text = fallback.text or ""
-    title = " ".join((metadata.title or "").split())
+    title = heading_title(tree, " ".join((metadata.title or "").split()))
     forum = thread is not None and posts_are_content(thread, main_text)
     if forum:
         text = "\n".join(post_text(post) for post in thread.posts)

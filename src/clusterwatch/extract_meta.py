@@ -176,3 +176,39 @@ def publication_date(
 
 
 _OPENING_POST_CHARS = 3000
+
+
+# what sites put between an article's title and their own name in <title> and og:title
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|:·•»«/]{1,2}\s+")
+
+
+def heading_title(tree: HtmlElement, title: str) -> str:
+    """The article's own heading when the declared title is that heading with the site's or
+    section's name around it ("Title - Unit - Portal Gov.pl", "Site | Title"): a general rule
+    of how CMSs build ``<title>``, checked against the page's own ``h1``–``h3`` headings."""
+    if not title or not _TITLE_SEPARATOR.search(title):
+        return title
+    best = ""
+    for element in tree.iter("h1", "h2", "h3"):
+        text = " ".join(element.text_content().split())
+        if len(text) < 4 or len(text) >= len(title) or len(text) <= len(best):
+            continue
+        if _is_masthead(element):
+            continue  # the site's name or logo, in the page header or linking home
+        if (title.startswith(text) and _TITLE_SEPARATOR.match(title, len(text))) or (
+            title.endswith(text) and _SEPARATOR_END.search(title[: -len(text)])
+        ):
+            best = text  # the longest: a site's name may be a heading too (a logo)
+    return best or title
+
+
+_SEPARATOR_END = re.compile(r"\s+[-–—|:·•»«/]{1,2}\s+$")
+
+
+def _is_masthead(heading: HtmlElement) -> bool:
+    links = heading.findall(".//a")
+    if links and sum(len(a.text_content().strip()) for a in links) >= len(
+        heading.text_content().strip()
+    ):
+        return True
+    return any(ancestor.tag in ("header", "nav") for ancestor in heading.iterancestors())

@@ -417,3 +417,22 @@ def m011_topic_rules(db: Database) -> None:
         pk="topic",
         not_null={"fingerprint", "applied", "how"},
     )
+
+
+@migrations()
+def m012_site_shapes(db: Database) -> None:
+    # what each source's URL shapes turned out to be (clusterwatch.shapes): pages of the shape
+    # judged articles, listings and other pages by their content, and the kind learned from them
+    db["site_shapes"].create(
+        {
+            "source": str,
+            "shape": str,
+            "articles": int,
+            "listings": int,
+            "others": int,
+            "kind": str,  # article, listing, other; null while the pages disagree or are few
+            "updated": str,
+        },
+        pk=("source", "shape"),
+        not_null={"articles", "listings", "others", "updated"},
+    )

@@ -20,6 +20,7 @@ from scrapy import signals
 
 from . import incremental, store
 from .config import Config, load_config
+from .shapes import ShapeBook
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ class RecordBook:
         self._pending: dict[str, tuple[str | None, str | None]] = {}
         self.counters: Counter[str] = Counter()
         self.closed = False
+        # what the source's URL shapes turned out to be (kept in the archive by CrawlSession)
+        self.shapes = ShapeBook()
 
     def _load(self, url: str) -> dict[str, Any] | None:
         raise NotImplementedError
@@ -126,6 +129,16 @@ class RecordBook:
         if validators is not None and row is not None:
             self._pages[url] = with_validators(row, validators)
 
+    def mark(self, url: str, kind: str) -> None:
+        """The page fetched from ``url`` is a listing or another page that is no article (judged
+        by its content): listings are read on every run, other pages once in a while."""
+        self.settle(url)
+        row = self._pages.get(url) or self.page(url)
+        if row is not None and row.get("kind") != "redirect":
+            row["kind"] = kind
+            row["next_check"] = incremental.next_check(row, None)
+            self._pages[url] = row
+
     def unsettle(self, url: str) -> None:
         """The page fetched from ``url`` could not be dealt with: fetch it in full next time."""
         self._pending.pop(url, None)
@@ -182,6 +195,7 @@ class CrawlSession(RecordBook):
         # a last run that went through every listing lets this one stop at known articles
         self.last_run_complete = store.last_run_complete(self.db, source)
         self.run_id = store.start_run(self.db, source)
+        self.shapes = ShapeBook(store.load_shapes(self.db, source))
         self.source_domains = {s.name: list(s.allowed_domains) for s in config.sources}
         crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
 
@@ -237,7 +251,10 @@ class CrawlSession(RecordBook):
         fetches, self._fetches = self._fetches, []
         pages, self._pages = list(self._pages.values()), {}
         counters, self.counters = self.counters, Counter()
+        shapes = self.shapes.changed_rows(self.source, store.utcnow())
         with self.db.atomic():
+            if shapes:
+                self.db["site_shapes"].upsert_all(shapes, pk=("source", "shape"))
             if fetches:
                 self.db["fetches"].insert_all(fetches)
             if pages:

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 
 import scrapy
 from courlan import is_navigation_page, is_not_crawlable
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
@@ -31,7 +33,9 @@ from . import incremental
 from .config import Config, SourceConfig, load_config
 from .extract import SiteRules
 from .items import AttachmentItem, PageItem
+from .pagekind import PageKind, classify
 from .session import CrawlSession
+from .shapes import shape_of
 from .spiders_links import (
     DEFAULT_DENY,
     MAX_PAGINATION,
@@ -40,7 +44,7 @@ from .spiders_links import (
     LinkFinder,
     looks_like_article,
 )
-from .urls import canonical_url, domain_allowed, netloc_of
+from .urls import Scope, canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +89,11 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         spider.source = source_config
         spider.source_name = source_config.name
         spider.start_urls = list(source_config.start_urls)
-        spider.scope_domains = list(source_config.allowed_domains) or sorted(
-            {netloc_of(u) for u in source_config.start_urls}
+        spider.scope = Scope.of(
+            source_config.start_urls, source_config.scope, source_config.allowed_domains
         )
+        spider.scope_domains = spider.scope.hosts  # what the downloader lets through at all
+        crawler.signals.connect(spider.decide_pending, signal=signals.spider_idle)
         spider.allow_private_addresses = config.crawl.allow_private_addresses
         spider.max_depth = source_config.max_depth or config.crawl.max_depth
         spider.full = full in (True, "1", "true", "yes")
@@ -107,6 +113,13 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         self._listed: set[str] = set()  # article URLs seen on listing pages of this run
         self._classified: dict[str, tuple[bool, bool, bool, bool]] = {}
         self._resolved: dict[tuple[str, str], str] = {}
+        # judged by content (the generic spider): pages teasers of this run link to, pages feeds
+        # list, and prose pages no teaser has linked to yet, held until one does or the crawl
+        # runs dry (then :meth:`decide_pending`)
+        self._teased: set[str] = set()
+        self._teased_shapes: set[str] = set()
+        self._fed: set[str] = set()
+        self._pending: dict[str, tuple[PageItem, PageKind, list[Request]]] = {}
 
     @property
     def session(self) -> CrawlSession:
@@ -181,7 +194,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         )
 
     def in_scope(self, url: str) -> bool:
-        return domain_allowed(url, self.scope_domains)
+        return url in self.scope
 
     # -- requests --------------------------------------------------------------------------------
 
@@ -205,6 +218,10 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         if url in self._requested:
             return None
         page = self.session.page(url)
+        if page is not None and page.get("kind") in ("listing", "start") and not self._article_re:
+            # a page judged a listing by its content, linked as if it were an article
+            self._requested.add(url)
+            return self.listing_request(url, depth=depth, page=1)
         if not self.full and page is not None and not incremental.is_due(page, lastmod):
             self.crawler.stats.inc_value("clusterwatch/known_skipped")
             return None
@@ -234,20 +251,133 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
 
     def parse(self, response: Response, **kwargs: Any) -> Iterable[Any]:
         if response.status == 304:
-            self.session.record_article(canonical_url(response.url), "unchanged", None)
+            url = canonical_url(response.url)
+            known = (self.session.page(url) or {}).get("kind")
+            if known in ("other", "listing"):
+                self.session.mark(url, known)
+            else:
+                self.session.record_article(url, "unchanged", None)
             self.crawler.stats.inc_value("clusterwatch/not_modified")
             return
         if not isinstance(response, TextResponse):
             return
-        if self.is_article_page(response):
-            self.session.count("article_pages")
-            yield self.page_item(response)
-            yield from self.attachment_requests(response)
+        if self._article_re:  # a site spider: its URL patterns say what a page is
+            if self.is_article_page(response):
+                self.session.count("article_pages")
+                yield self.page_item(response)
+                yield from self.attachment_requests(response)
+            else:
+                self.session.settle(canonical_url(response.url))
         else:
-            self.session.settle(canonical_url(response.url))
-        if self.use_feeds and response.meta.get("cw_kind") in ("start", "listing"):
+            yield from self.judge(response)
+        if self.use_feeds and (
+            response.meta.get("cw_kind") in ("start", "listing")
+            or response.meta.get("cw_judged") == "listing"
+        ):
             yield from self.feed_requests(response)
         yield from self.follow_links(response)
+
+    # -- pages judged by their content (the generic spider) ----------------------------------
+
+    def judge(self, response: TextResponse) -> Iterable[Any]:
+        """What the page is, by its content (:mod:`.pagekind`); an article is stored once a
+        teaser or a feed of the site links to it, or its markup declares it, or the archive
+        knows it as one; until then it waits (:meth:`decide_pending`)."""
+        url = canonical_url(response.url)
+        if not self.in_scope(response.url):  # a redirect led out of the source's scope
+            self.session.mark(url, "other")
+            self.count_reason("out-of-scope")
+            response.meta["cw_judged"] = "other"
+            return
+        base = response.css("base::attr(href)").get() or response.url
+        verdict = classify(response.selector.root, response.url, self.in_scope, base)
+        kind = verdict.kind
+        if kind == "other" and response.meta.get("cw_page", 1) > 1:
+            kind = "listing"  # the last page of a listing, with a teaser or two left
+        response.meta["cw_judged"] = kind
+        for link in verdict.teaser_links:
+            teased = canonical_url(link)
+            if teased not in self._teased:
+                self._teased.add(teased)
+                self._teased_shapes.add(shape_of(teased))
+            if teased in self._pending:
+                yield from self._accept(teased)
+        if kind != "article":
+            self.session.mark(url, kind)
+            self.session.shapes.count(url, kind)
+            self.count_reason(kind if kind == "listing" else verdict.reason)
+            return
+        item = self.page_item(response)
+        attachments = list(self.attachment_requests(response))
+        known = (self.session.page(url) or {}).get("kind") == "article"
+        names = {url, item.url}
+        if response.request is not None:
+            names.add(canonical_url(response.request.url))
+        listed = any(n in self._teased or n in self._fed for n in names)
+        if not (known or verdict.declared or listed) and self._worker() and not verdict.dated:
+            # a distributed worker cannot wait for a teaser: without one, a date decides
+            self.session.mark(url, "other")
+            self.count_reason("undated, not listed")
+            return
+        if known or verdict.declared or listed or self._worker():
+            self.session.count("article_pages")
+            self.session.shapes.count(url, "article")
+            yield item
+            yield from attachments
+        else:
+            self._pending[url] = (item, verdict, attachments)
+            for name in names:
+                self._pending.setdefault(name, self._pending[url])
+
+    def count_reason(self, reason: str) -> None:
+        """Why a fetched page was not stored as an article (in the run's stats)."""
+        self.crawler.stats.inc_value(f"clusterwatch/not_stored/{reason}")
+
+    def _worker(self) -> bool:
+        return self.settings.get("CLUSTERWATCH_REDIS_ROLE") == "worker"
+
+    def _accept(self, name: str) -> Iterable[Any]:
+        held = self._pending.get(name)
+        if held is None:
+            return
+        item, _, attachments = held
+        for key in [k for k, v in self._pending.items() if v is held]:
+            del self._pending[key]
+        url = canonical_url(item.fetched_url)
+        self.session.count("article_pages")
+        self.session.shapes.count(url, "article")
+        yield item
+        yield from attachments
+
+    def decide_pending(self, spider: Any = None) -> None:
+        """When the crawl runs dry: prose pages no teaser or feed linked to are articles only
+        when a date is printed by their heading and their URL has the shape of the pages the
+        teasers did link to (or the site showed no teasers at all); the rest — about, contact,
+        accessibility pages in an article's template — are other pages."""
+        if spider is not None and spider is not self:
+            return
+        accepted = []
+        for held in {id(v): v for v in self._pending.values()}.values():
+            item, verdict, attachments = held
+            url = canonical_url(item.fetched_url)
+            shape_ok = not self._teased or shape_of(url) in self._teased_shapes
+            if verdict.dated and shape_ok:
+                accepted.append(held)
+            else:
+                self.session.mark(url, "other")
+                self.session.shapes.count(url, "other")
+                self.count_reason("not listed" if verdict.dated else "undated, not listed")
+        self._pending.clear()
+        if not accepted:
+            return
+        engine = self.crawler.engine
+        for item, _, attachments in accepted:
+            self.session.count("article_pages")
+            self.session.shapes.count(canonical_url(item.fetched_url), "article")
+            engine.scraper._start_itemproc_nowait(item)
+            for request in attachments:
+                engine.crawl(request)
+        raise DontCloseSpider
 
     def page_item(self, response: TextResponse) -> PageItem:
         canonical = response.css('link[rel="canonical"]::attr(href)').get()
@@ -297,14 +427,29 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         fresh = 0
         on_listing = response.meta.get("cw_kind") in ("start", "listing")
         new = 0  # of which the archive does not know (due ones are revisits: revisit_requests)
+        judged = response.meta.get("cw_judged")
+        on_listing = on_listing or judged == "listing"
+        learning = not self._article_re  # the generic spider learns the site's URL shapes
         for link in self.links(response, self.article_links_css):
             url = link.url
-            in_scope, article, listing, _ = self.classify(url)
-            if not in_scope or not article or listing:
+            in_scope, article, listing, denied = self.classify(url)
+            if not in_scope or denied:
+                continue
+            canonical = canonical_url(url)
+            if learning:
+                if canonical in self._teased:
+                    article, listing = True, False  # a teaser links to it: an article, likely
+                else:
+                    learned = self.session.shapes.learned(url)
+                    if learned == "listing":
+                        article, listing = False, True
+                    elif learned == "other" and self.session.shapes.skip(url):
+                        self.crawler.stats.inc_value("clusterwatch/shape_skipped")
+                        continue
+            if not article or listing:
                 continue
             if depth + 1 > self.max_depth:
                 continue
-            canonical = canonical_url(url)
             if on_listing and canonical not in self._listed:
                 self._listed.add(canonical)
                 fresh += 1

@@ -18,6 +18,8 @@ from trafilatura.feeds import FeedParameters, determine_feed
 from trafilatura.feeds import extract_links as feed_links
 from w3lib.url import safe_url_string
 
+from .urls import canonical_url
+
 # Pages that are never articles, whatever the site: contact, login, search, tags, calendars…
 DEFAULT_DENY = (
     r"/(?:kontakt|contact|o-nas|about|o-fundacji|o-klastrze|impressum|polityka-prywatnosci|privacy|rodo"
@@ -29,7 +31,8 @@ DEFAULT_DENY = (
 PDF_LINK = re.compile(r"\.pdf(?:$|\?)", re.I)
 # pagination in URLs and in link texts (Polish, English, Russian, Belarusian)
 PAGINATION_URL = re.compile(
-    r"[?&](?:page|strona|str|p|pg|paged|start|offset)=\d+|/(?:page|strona)[-/_]?\d+(?:/|\.html?)?(?:$|[?#])",
+    r"[?&](?:page|strona|str|p|pg|paged|start|limitstart|offset|pagen_\d+|pagenum|pageno|page_no)=\d+"
+    r"|/(?:page|strona)[-/_]?\d+(?:/|\.html?)?(?:$|[?#])",
     re.I,
 )
 PAGINATION_TEXT = re.compile(
@@ -46,6 +49,8 @@ class LinkFinder:
 
     _classified: dict[str, tuple[bool, bool, bool, bool]]
     _resolved: dict[tuple[str, str], str]
+    _fed: set[str]
+    _article_re: list[Any]
     next_page_css: str | None
 
     def parse_robots(self, response: Response, origin: str) -> Iterable[Request]:
@@ -101,6 +106,7 @@ class LinkFinder:
         params = FeedParameters(response.url, urlsplit(response.url).netloc, response.url)
         for url in feed_links(response.text, params):
             if self.in_scope(url) and self.is_article_url(url):
+                self._fed.add(canonical_url(url))  # a feed's item: an article of the site
                 request = self.article_request(url, depth=1)
                 if request is not None:
                     yield request
@@ -113,12 +119,20 @@ class LinkFinder:
                 'link[rel="next"]::attr(href), a[rel~="next"]::attr(href)'
             ).getall()
         }
+        following = str(response.meta.get("cw_page", 1) + 1)
         for link in self.links(response, self.next_page_css):
             url = link.url
             in_scope, _, listing, denied = self.classify(url)
             if not in_scope or denied:
                 continue
-            is_next = url in next_urls or bool(PAGINATION_TEXT.match(link.text))
+            if not listing and not self._article_re:
+                # the generic spider: the site's pages of this URL shape were listings
+                listing = self.session.shapes.learned(url) == "listing"
+            is_next = (
+                url in next_urls
+                or bool(PAGINATION_TEXT.match(link.text))
+                or (link.text == following and bool(PAGINATION_URL.search(url)))
+            )
             if is_next or listing:
                 yield url, is_next or bool(PAGINATION_URL.search(url))
 

@@ -246,3 +246,19 @@ def mark_stale_runs(db: Database, source: str) -> int:
 def source_summaries(db: Database) -> list[dict[str, Any]]:
     """Per source: its last run and article count (for ``clusterwatch sources``)."""
     return list(db.query("select * from source_health order by source"))
+
+
+def load_shapes(db: Database, source: str, cap: int = 50) -> list[dict[str, Any]]:
+    """What earlier crawls learned of ``source``'s URL shapes (see :mod:`.shapes`). Counts are
+    scaled down to ``cap`` pages a shape, so that a site that changes is relearned in a few runs
+    rather than outvoted by its past."""
+    if not db["site_shapes"].exists():
+        return []
+    rows = []
+    for row in db.query("select * from site_shapes where source = ?", [source]):
+        total = row["articles"] + row["listings"] + row["others"]
+        if total > cap:
+            for key in ("articles", "listings", "others"):
+                row[key] = round(row[key] * cap / total)
+        rows.append(row)
+    return rows

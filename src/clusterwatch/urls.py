@@ -79,3 +79,69 @@ def _is_ipv6(value: str) -> bool:
         return isinstance(ipaddress.ip_address(value.strip("[]")), ipaddress.IPv6Address)
     except ValueError:
         return False
+
+
+def section_of(url: str) -> str:
+    """The section of its site a start URL belongs to: its path without the last segment.
+
+    ``/web/polskapomoc/aktualnosci`` → ``/web/polskapomoc/``; ``/ru/news/`` → ``/ru/``;
+    ``/aktualnosci/`` and ``/`` → ``/`` (the whole host).
+    """
+    path = urlsplit(url).path or "/"
+    segments = [s for s in path.split("/") if s]
+    return "/" + "".join(s + "/" for s in segments[:-1])
+
+
+class Scope:
+    """Where a source's crawl may go: hosts (with their subdomains) and host + path prefixes.
+
+    Built from a source's configuration: ``scope`` entries when given, else each start URL's
+    section of its host (:func:`section_of`); ``allowed_domains`` add whole domains. Robots.txt,
+    sitemaps and feeds of an allowed host are read wherever they live; the pages followed and
+    stored (links, sitemap and feed entries, redirect targets, canonical URLs) must lie inside.
+    """
+
+    def __init__(self, prefixes: list[tuple[str, str]], domains: list[str]):
+        self.prefixes = prefixes  # (netloc, path prefix)
+        self.domains = domains
+
+    @classmethod
+    def of(
+        cls, start_urls: list[str], scope: list[str] = (), allowed_domains: list[str] = ()
+    ) -> Scope:
+        prefixes: list[tuple[str, str]] = []
+        domains = list(allowed_domains)
+        for entry in scope or start_urls:
+            if "://" not in entry:
+                domains.append(entry)
+                continue
+            # a configured prefix as written; a start URL: its section
+            prefix = (urlsplit(entry).path or "/") if scope else section_of(entry)
+            prefixes.append((netloc_of(entry), prefix))
+        return cls(prefixes, domains)
+
+    @property
+    def hosts(self) -> list[str]:
+        """The hosts (or domains) a request may go to at all."""
+        hosts = list(self.domains)
+        for netloc, _ in self.prefixes:
+            if netloc not in hosts:
+                hosts.append(netloc)
+        return hosts
+
+    def __contains__(self, url: str) -> bool:
+        if self.domains and domain_allowed(url, self.domains):
+            return True
+        if not self.prefixes:
+            return False
+        netloc = netloc_of(url)
+        path = urlsplit(url).path or "/"
+        return any(netloc == n and path.startswith(p) for n, p in self.prefixes)
+
+    def describe(self) -> str:
+        parts = [
+            f"{n}{p}"
+            for n, p in self.prefixes
+            if not domain_allowed(f"http://{n}{p}", self.domains)  # a domain takes it whole
+        ] + [f"{d} (whole domain)" for d in self.domains]
+        return ", ".join(parts)
