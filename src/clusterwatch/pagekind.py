@@ -64,6 +64,7 @@ _INLINE = frozenset(
 _SENTENCE_END = re.compile(r"[.!?…;:](?:\s|$)|[.!?…]$")
 _DIGITS = re.compile(r"\d+")
 _HEADINGS = ("h1", "h2", "h3")
+_SCRIPT = re.compile(r"\.(?:php\d?|aspx?|jsp|cfm|cgi|pl|dll)$|/$(?<=^/)", re.I)
 
 
 @dataclass
@@ -75,6 +76,8 @@ class PageKind:
     prose: int = 0  # characters of prose in the largest prose container
     teasers: int = 0  # characters in the largest teaser series
     teaser_links: list[str] = field(default_factory=list)  # links of every teaser series
+    content_links: set[str] = field(default_factory=set)  # in-scope links outside page chrome
+    series: list[frozenset[str]] = field(default_factory=list)  # each teaser series' links
     dated: bool = False  # a date printed near the page's heading, or declared in its markup
     declared: bool = False  # markup declares an article (og:type, JSON-LD, published_time)
 
@@ -98,8 +101,10 @@ class _Reader:
         self.blocks: dict[Any, _Block] = defaultdict(_Block)
         self.order: list[Any] = []  # elements in document order (not chrome)
         self._resolved: dict[str, str | None] = {}
+        self.content: set[str] = set()  # every in-scope link outside chrome, the page's own too
 
     def url(self, href: str) -> str | None:
+        """The in-scope page ``href`` leads to, unless it is this page (then None)."""
         if href in self._resolved:
             return self._resolved[href]
         url: str | None = None
@@ -107,10 +112,16 @@ class _Reader:
         if href and not href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             url = urljoin(self.base, href).split("#", 1)[0]
             parts = urlsplit(url)
+            if parts.scheme in ("http", "https") and self.in_scope(url):
+                self.content.add(url)  # a page of its comments, of its listing: still a link
             if parts.scheme not in ("http", "https") or (
-                parts.path == self.page_path and parts.netloc == urlsplit(self.base).netloc
+                parts.path == self.page_path
+                and not _SCRIPT.search(parts.path)
+                and parts.netloc == urlsplit(self.base).netloc
             ):
-                url = None  # the page itself (a reply link, a page of its comments)
+                # the page itself (a reply link, a page of its comments); not on sites whose
+                # pages are a script's query (news.php?id=12), where the path says nothing
+                url = None
             elif not self.in_scope(url):
                 url = None
         self._resolved[href] = url
@@ -217,8 +228,10 @@ def _series(reader: _Reader, parent: Any) -> list[_Series]:
                 if n + 1 == len(positions) and n > 0:
                     end = min(len(children), start + (positions[n] - positions[n - 1]))
             items.append(children[start:end])
-        teasers = []
-        for item in items:
+        teasers: list[tuple[list[Any], str, int]] = []
+        blocks = 0  # items that hold anything (separators, spacers do not count)
+        last = -2
+        for index, item in enumerate(items):
             text = sum(reader.size[e][0] for e in item)
             link_text = sum(reader.size[e][1] for e in item)
             urls: list[str] = []
@@ -226,12 +239,22 @@ def _series(reader: _Reader, parent: Any) -> list[_Series]:
                 for url in reader.links[e]:
                     if url not in urls:
                         urls.append(url)
+            if not text and not urls:
+                continue
+            if teasers and last == index - 1 and urls and urls[0] == teasers[-1][1]:
+                # the next row of the same teaser (a table row of its intro, its "more" link)
+                merged, url, size = teasers[-1]
+                teasers[-1] = (merged + item, url, size + text)
+                last = index
+                continue
+            blocks += 1
             if not urls or len(urls) > 6:
                 continue  # no page of its own, or a block of many links (a menu column)
             if text - link_text < TEASER_MIN_TEXT and not _has_date(item) and text < 60:
                 continue  # a link and little else: a menu entry, a tag, a page number
             teasers.append((item, urls[0], text))
-        if len(teasers) < SERIES_MIN or len(teasers) < 0.6 * len(items):
+            last = index
+        if len(teasers) < SERIES_MIN or len(teasers) < 0.6 * blocks:
             continue
         distinct = {url for _, url, _ in teasers}
         if len(distinct) < max(SERIES_MIN, 0.8 * len(teasers)):
@@ -251,18 +274,30 @@ def _series(reader: _Reader, parent: Any) -> list[_Series]:
 
 
 def _has_date(item: list[Any]) -> bool:
+    """A date in the item, printed in one piece of text (cells and spans are read apart: glued
+    together, "10.06.2014" and the title after it would be no date)."""
     for element in item:
-        for node in element.iter("time"):
-            if node.get("datetime") or (node.text or "").strip():
+        for node in element.iter():
+            if node.tag == "time" and (node.get("datetime") or (node.text or "").strip()):
                 return True
-        text = element.text_content()
-        if len(text) < 2000 and parse_date(text) is not None:
-            return True
+            for piece in (node.text, node.tail if node is not element else None):
+                if piece and 6 <= len(piece.strip()) <= 200 and parse_date(piece) is not None:
+                    return True
     return False
 
 
-def classify(root: Any, url: str, in_scope: Any, base: str | None = None) -> PageKind:
-    """Judge the page whose parsed tree is ``root`` (an lxml element)."""
+def classify(
+    root: Any,
+    url: str,
+    in_scope: Any,
+    base: str | None = None,
+    recurring: Any = None,
+) -> PageKind:
+    """Judge the page whose parsed tree is ``root`` (an lxml element).
+
+    ``recurring(links)``: whether a teaser series with these links was seen on other pages of
+    the site — a "latest news" box in a sidebar the markup does not name, which makes no page
+    a listing (its teasers still count as links to articles)."""
     page_path = urlsplit(url).path
     reader = _Reader(base or url, page_path, in_scope)
     body = root.find("body")
@@ -295,9 +330,10 @@ def classify(root: Any, url: str, in_scope: Any, base: str | None = None) -> Pag
             first_block.setdefault(parent, block)  # blocks are met in document order
     main = max(containers, key=containers.__getitem__, default=None)
     prose = containers[main] if main is not None else 0
-    biggest = max(all_series, key=lambda s: s.text, default=None)
-    teasers = biggest.text if biggest else 0
     teaser_links = [link for series in all_series for link in series.links]
+    own = [s for s in all_series if not (recurring and recurring(frozenset(s.links)))]
+    biggest = max(own, key=lambda s: s.text, default=None)
+    teasers = biggest.text if biggest else 0
     declared = _declared(root)
     dated = (declared and _declared_date(root)) or (
         main is not None and _dated_heading(reader, first_block[main])
@@ -316,6 +352,8 @@ def classify(root: Any, url: str, in_scope: Any, base: str | None = None) -> Pag
         prose=prose,
         teasers=teasers,
         teaser_links=teaser_links,
+        content_links=reader.content,
+        series=[frozenset(s.links) for s in all_series],
         dated=bool(dated),
         declared=declared,
     )
@@ -359,14 +397,17 @@ def _dated_heading(reader: _Reader, first: Any) -> bool:
     start = end
     while start > 0 and reader.order[start - 1].tag not in _HEADINGS and end - start < 40:
         start -= 1
-    window = reader.order[max(0, start - 4) : end] + [
-        e for e in first.iter() if isinstance(e.tag, str) and e is not first
-    ][:3]
+    window = (
+        reader.order[max(0, start - 4) : end]
+        + [e for e in first.iter() if isinstance(e.tag, str) and e is not first][:3]
+    )
     for element in window:
         if element.tag == "time":
             return True
-        own = (element.text or "") + " " + " ".join(
-            (child.tail or "") for child in element if isinstance(child.tag, str)
+        own = (
+            (element.text or "")
+            + " "
+            + " ".join((child.tail or "") for child in element if isinstance(child.tag, str))
         )
         own = own.strip()
         if own and len(own) <= DATE_LINE and parse_date(own) is not None:

@@ -44,6 +44,7 @@ class Site:
     routes: dict[str, str] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
     port: int = 0
+    requests: int = 0  # requests this site answered (counted under the server's lock)
 
     @classmethod
     def load(cls, root: Path) -> Site:
@@ -167,6 +168,7 @@ def _handler_for(site: Site, server: ReplicaServer) -> type[BaseHTTPRequestHandl
         def _serve(self, head: bool) -> None:
             with server._count_lock:
                 server.requests += 1
+                site.requests += 1
             if server.latency:
                 time.sleep(server.latency)
             parts = urlsplit(self.path)

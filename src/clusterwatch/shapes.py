@@ -108,6 +108,16 @@ class ShapeBook:
         shape = self.shapes.get(shape_of(url))
         return shape.learned if shape else None
 
+    def like_listing(self, url: str) -> bool:
+        """Whether pages of the shape of ``url`` were judged listings more than anything else,
+        even one (a second category of a site looks like the first)."""
+        shape = self.shapes.get(shape_of(url))
+        return shape is not None and shape.listing > shape.article + shape.other
+
+    def total(self, url: str) -> int:
+        shape = self.shapes.get(shape_of(url))
+        return shape.total if shape else 0
+
     def count(self, url: str, kind: str) -> None:
         key = shape_of(url)
         shape = self.shapes.get(key)

@@ -35,10 +35,11 @@ from .extract import SiteRules
 from .items import AttachmentItem, PageItem
 from .pagekind import PageKind, classify
 from .session import CrawlSession
-from .shapes import shape_of
+from .shapes import LEARNED_AFTER, shape_of
 from .spiders_links import (
     DEFAULT_DENY,
     MAX_PAGINATION,
+    NOT_CONTENT_TEXT,
     PAGINATION_URL,
     PDF_LINK,
     LinkFinder,
@@ -47,6 +48,9 @@ from .spiders_links import (
 from .urls import Scope, canonical_url
 
 logger = logging.getLogger(__name__)
+
+#: pages of a URL shape not learned yet fetched at once; links of the shape beyond them wait
+EXPLORE = 3
 
 
 class ClusterwatchSpider(LinkFinder, scrapy.Spider):
@@ -119,7 +123,13 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         self._teased: set[str] = set()
         self._teased_shapes: set[str] = set()
         self._fed: set[str] = set()
+        self._stored: set[str] = set()  # article URLs this run sent to be stored
+        self._series_seen: dict[frozenset[str], int] = {}  # teaser series met, by their links
+        self._sitemap_origins: set[str] = set()
         self._pending: dict[str, tuple[PageItem, PageKind, list[Request]]] = {}
+        # links of a URL shape not learned yet: a few are fetched to learn it, the rest wait
+        self._explored: dict[str, int] = {}
+        self._deferred: dict[str, dict[str, tuple[str, int]]] = {}
 
     @property
     def session(self) -> CrawlSession:
@@ -135,14 +145,9 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             if origin not in origins:
                 origins.append(origin)
         if self.use_sitemaps:
-            for origin in origins:
-                yield Request(
-                    f"{origin}/robots.txt",
-                    callback=self.parse_robots,
-                    meta={"cw_kind": "robots"},
-                    errback=self.on_error,
-                    cb_kwargs={"origin": origin},
-                )
+            # a host's robots.txt names its sitemaps: read when the host's first page arrives,
+            # from the robots.txt Scrapy fetched to obey it (robots_sitemaps)
+            self._sitemap_origins.update(origins)
         for request in self.revisit_requests():
             yield request
 
@@ -261,6 +266,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             return
         if not isinstance(response, TextResponse):
             return
+        yield from self.robots_sitemaps(response)
         if self._article_re:  # a site spider: its URL patterns say what a page is
             if self.is_article_page(response):
                 self.session.count("article_pages")
@@ -281,8 +287,9 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
 
     def judge(self, response: TextResponse) -> Iterable[Any]:
         """What the page is, by its content (:mod:`.pagekind`); an article is stored once a
-        teaser or a feed of the site links to it, or its markup declares it, or the archive
-        knows it as one; until then it waits (:meth:`decide_pending`)."""
+        teaser or a feed of the site links to it, or the archive knows it as one; until then
+        it waits (:meth:`decide_pending`). Markup that declares an article (``og:type``) is
+        no proof: CMS plugins declare their static pages articles too."""
         url = canonical_url(response.url)
         if not self.in_scope(response.url):  # a redirect led out of the source's scope
             self.session.mark(url, "other")
@@ -290,7 +297,16 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             response.meta["cw_judged"] = "other"
             return
         base = response.css("base::attr(href)").get() or response.url
-        verdict = classify(response.selector.root, response.url, self.in_scope, base)
+        verdict = classify(
+            response.selector.root,
+            response.url,
+            self.in_scope,
+            base,
+            recurring=lambda links: self._series_seen.get(links, 0) > 0,
+        )
+        for links in verdict.series:
+            self._series_seen[links] = self._series_seen.get(links, 0) + 1
+        response.meta["cw_content_links"] = {canonical_url(u) for u in verdict.content_links}
         kind = verdict.kind
         if kind == "other" and response.meta.get("cw_page", 1) > 1:
             kind = "listing"  # the last page of a listing, with a teaser or two left
@@ -306,24 +322,39 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             self.session.mark(url, kind)
             self.session.shapes.count(url, kind)
             self.count_reason(kind if kind == "listing" else verdict.reason)
+            yield from self._release(url)
+            return
+        if _noindex(response):  # the site says the page is not for search engines
+            self.session.mark(url, "other")
+            self.session.shapes.count(url, "other")
+            self.count_reason("noindex")
+            yield from self._release(url)
             return
         item = self.page_item(response)
+        if item.url != url and (item.url in self._requested or item.url in self._stored):
+            # a copy of a page this run fetches under its own URL (its rel=canonical says so)
+            self.session.mark(url, "other")
+            self.count_reason("copy")
+            return
+        self._requested.add(item.url)
         attachments = list(self.attachment_requests(response))
         known = (self.session.page(url) or {}).get("kind") == "article"
         names = {url, item.url}
         if response.request is not None:
             names.add(canonical_url(response.request.url))
         listed = any(n in self._teased or n in self._fed for n in names)
-        if not (known or verdict.declared or listed) and self._worker() and not verdict.dated:
+        if not (known or listed) and self._worker() and not verdict.dated:
             # a distributed worker cannot wait for a teaser: without one, a date decides
             self.session.mark(url, "other")
             self.count_reason("undated, not listed")
             return
-        if known or verdict.declared or listed or self._worker():
+        if known or listed or self._worker():
             self.session.count("article_pages")
             self.session.shapes.count(url, "article")
+            self._stored.add(item.url)
             yield item
             yield from attachments
+            yield from self._release(url)
         else:
             self._pending[url] = (item, verdict, attachments)
             for name in names:
@@ -332,6 +363,42 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
     def count_reason(self, reason: str) -> None:
         """Why a fetched page was not stored as an article (in the run's stats)."""
         self.crawler.stats.inc_value(f"clusterwatch/not_stored/{reason}")
+
+    def _defer(self, url: str, canonical: str, depth: int) -> bool:
+        """Whether the link waits: its URL shape is not learned yet and :data:`EXPLORE` pages
+        of it are being fetched already (the answer decides for the rest, see :meth:`_release`)."""
+        shapes = self.session.shapes
+        if shapes.learned(url) is not None or shapes.total(url) >= LEARNED_AFTER:
+            return False
+        shape = shape_of(url)
+        if self._explored.get(shape, 0) < EXPLORE:
+            self._explored[shape] = self._explored.get(shape, 0) + 1
+            return False
+        self._deferred.setdefault(shape, {})[canonical] = (url, depth)
+        return True
+
+    def _release(self, url: str, final: bool = False) -> list[Request]:
+        """The links waiting for the shape of ``url``, once it is learned (or the crawl ran dry:
+        ``final``): none when its pages are other pages, else all of them."""
+        shape = shape_of(url)
+        waiting = self._deferred.get(shape)
+        if not waiting:
+            return []
+        shapes = self.session.shapes
+        learned = shapes.learned(url)
+        if learned == "other":
+            self.crawler.stats.inc_value("clusterwatch/shape_skipped", len(waiting))
+            del self._deferred[shape]
+            return []
+        if not (final or learned or shapes.total(url) >= LEARNED_AFTER):
+            return []
+        del self._deferred[shape]
+        requests = []
+        for link, depth in waiting.values():
+            request = self.article_request(link, depth=depth)
+            if request is not None:
+                requests.append(request)
+        return requests
 
     def _worker(self) -> bool:
         return self.settings.get("CLUSTERWATCH_REDIS_ROLE") == "worker"
@@ -346,8 +413,10 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         url = canonical_url(item.fetched_url)
         self.session.count("article_pages")
         self.session.shapes.count(url, "article")
+        self._stored.add(item.url)
         yield item
         yield from attachments
+        yield from self._release(url)
 
     def decide_pending(self, spider: Any = None) -> None:
         """When the crawl runs dry: prose pages no teaser or feed linked to are articles only
@@ -368,16 +437,23 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                 self.session.shapes.count(url, "other")
                 self.count_reason("not listed" if verdict.dated else "undated, not listed")
         self._pending.clear()
-        if not accepted:
-            return
         engine = self.crawler.engine
         for item, _, attachments in accepted:
             self.session.count("article_pages")
             self.session.shapes.count(canonical_url(item.fetched_url), "article")
+            self._stored.add(item.url)
             engine.scraper._start_itemproc_nowait(item)
             for request in attachments:
                 engine.crawl(request)
-        raise DontCloseSpider
+        # the links that waited for their shape: dropped for other pages, fetched otherwise
+        released = []
+        for waiting in list(self._deferred.values()):
+            url, _ = next(iter(waiting.values()))
+            released.extend(self._release(url, final=True))
+        for request in released:
+            engine.crawl(request)
+        if accepted or released:
+            raise DontCloseSpider
 
     def page_item(self, response: TextResponse) -> PageItem:
         canonical = response.css('link[rel="canonical"]::attr(href)').get()
@@ -430,6 +506,14 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         judged = response.meta.get("cw_judged")
         on_listing = on_listing or judged == "listing"
         learning = not self._article_re  # the generic spider learns the site's URL shapes
+        # links in menus, headers, footers and sidebars lead to the site's sections and
+        # static pages: followed from a start page that is no listing (a home page, a hub),
+        # else only when they look like listings
+        content = response.meta.get("cw_content_links")
+        if content is not None and (
+            response.meta.get("cw_kind") == "start" and judged != "listing"
+        ):
+            content = None
         for link in self.links(response, self.article_links_css):
             url = link.url
             in_scope, article, listing, denied = self.classify(url)
@@ -450,6 +534,17 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                 continue
             if depth + 1 > self.max_depth:
                 continue
+            if learning and canonical not in self._teased and canonical not in self._requested:
+                if (
+                    content is not None
+                    and canonical not in content
+                    and not self.session.shapes.like_listing(url)
+                ):
+                    continue  # page chrome, and not shaped like a listing of the site
+                if NOT_CONTENT_TEXT.match(link.text):
+                    continue  # a print view, a reply form, a share button
+                if self._defer(url, canonical, depth + 1):
+                    continue
             if on_listing and canonical not in self._listed:
                 self._listed.add(canonical)
                 fresh += 1
@@ -493,6 +588,11 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                 "error_detail": str(failure.value)[:500],
             }
         )
+
+
+def _noindex(response: TextResponse) -> bool:
+    content = response.xpath("//meta[translate(@name, 'ROBTS', 'robts')='robots']/@content").get()
+    return bool(content) and "noindex" in content.lower()
 
 
 def apply_config_settings(settings: Any, config: Config, source: SourceConfig) -> None:

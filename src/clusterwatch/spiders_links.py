@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response, TextResponse
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from trafilatura.feeds import FeedParameters, determine_feed
@@ -37,10 +38,21 @@ PAGINATION_URL = re.compile(
 )
 PAGINATION_TEXT = re.compile(
     r"^\s*(?:następn\w*(?: strona)?|dalej|starsze(?: wpisy)?|więcej wpisów|»|›|>|>>|next(?: page)?|older(?: posts)?"
-    r"|следующая|далее|наступная|далей)\s*[»›>]*\s*$",
+    r"|следующая|далее|наступная|далей|наступна|далі"
+    r"|(?:pokaż|załaduj|wczytaj) więcej|(?:load|show) more|показать (?:ещё|еще)|загрузить (?:ещё|еще)"
+    r"|показати ще|завантажити ще|паказаць яшчэ)\s*[»›>]*\s*$",
     re.I,
 )
 MAX_PAGINATION = 1000  # pages of one listing, at most
+# links that lead to another view of the same page or to an action, never to an article: print
+# views, sharing, replying, logging in (Polish, English, Russian, Belarusian, Ukrainian)
+NOT_CONTENT_TEXT = re.compile(
+    r"^\s*(?:drukuj|wydrukuj|wersja do druku|print(?: version| this)?|printer[- ]friendly"
+    r"|печать|распечатать|версия для печати|друк|друкувати|версія для друку|друкаваць"
+    r"|odpowiedz|reply|ответить|відповісти|адказаць|udostępnij|share|поделиться|поділитися"
+    r"|zaloguj(?: się)?|log ?in|войти|увійти|pdf|rss)\s*$",
+    re.I,
+)
 
 
 class LinkFinder:
@@ -50,6 +62,8 @@ class LinkFinder:
     _classified: dict[str, tuple[bool, bool, bool, bool]]
     _resolved: dict[tuple[str, str], str]
     _fed: set[str]
+    _sitemap_origins: set[str]
+    crawler: Any
     _article_re: list[Any]
     next_page_css: str | None
 
@@ -59,13 +73,43 @@ class LinkFinder:
             if isinstance(response, TextResponse) and response.status == 200
             else []
         )
+        yield from self.sitemap_requests(origin, sitemaps)
+
+    def sitemap_requests(self, origin: str, sitemaps: list[str]) -> Iterable[Request]:
         # without a Sitemap line, /sitemap.xml is a guess: its 404 is no error of the site
         kind = "sitemap" if sitemaps else "probe"
         for url in sitemaps or [f"{origin}/sitemap.xml"]:
+            url = urljoin(origin + "/", url)
             if self.in_scope(url):
                 yield Request(
                     url, callback=self.parse_sitemap, errback=self.on_error, meta={"cw_kind": kind}
                 )
+
+    def robots_sitemaps(self, response: Response) -> Iterable[Request]:
+        """Sitemaps named by the robots.txt of the response's host, once per host: read from
+        the robots.txt Scrapy's middleware fetched before this response (not fetched twice);
+        fetched here when the middleware has none (robots.txt not obeyed, or not read yet)."""
+        parts = urlsplit((response.meta.get("redirect_urls") or [response.url])[0])
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._sitemap_origins:
+            return
+        self._sitemap_origins.discard(origin)
+        parsers = None
+        for middleware in self.crawler.engine.downloader.middleware.middlewares:
+            if isinstance(middleware, RobotsTxtMiddleware):
+                parsers = getattr(middleware, "_parsers", None)
+        parser = parsers.get(parts.netloc, False) if isinstance(parsers, dict) else False
+        rules = getattr(parser, "rp", None)
+        if parser is None or rules is not None:  # no robots.txt (None), or its rules
+            yield from self.sitemap_requests(origin, list(rules.sitemaps) if rules else [])
+            return
+        yield Request(
+            f"{origin}/robots.txt",
+            callback=self.parse_robots,
+            meta={"cw_kind": "robots"},
+            errback=self.on_error,
+            cb_kwargs={"origin": origin},
+        )
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
         body = response.body
