@@ -1,8 +1,8 @@
 """The generic spider on the site zoo: precision and recall of stored article URLs, and requests.
 
-Builds the zoo (``clusterwatch.zoo``: 13 generated sites in the CMS families small associations,
-municipalities and agencies use) in a temporary directory, serves it on 127.0.0.1, and for each
-shape runs
+Builds the zoo (``clusterwatch.zoo``: 19 generated sites in the CMS families small associations,
+municipalities and agencies use, in three folds: dev, heldout, unseen) in a temporary directory,
+serves it on 127.0.0.1, and for each shape runs
 
 - the product: ``python -m clusterwatch crawl`` with a configuration naming only the shape's start
   URLs (no site spider, no allowed_domains), its articles read from the archive;
@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> dict:
                     print(f"{shape}: done", file=sys.stderr)
     folds = {
         fold: {crawler: totals(results, fold, crawler) for crawler in ("product", "baseline")}
-        for fold in ("dev", "heldout")
+        for fold in ("dev", "heldout", "unseen")
         if any(r["fold"] == fold for r in results.values())
     }
     report = {"seed": args.seed, "shapes": results, "folds": folds}

@@ -75,14 +75,19 @@ def test_the_same_seed_writes_the_same_zoo(tmp_path):
 
 def test_shapes_folds_and_sizes(zoo):
     _, manifest, _ = zoo
-    assert list(manifest) == SHAPES and len(SHAPES) >= 13
+    assert list(manifest) == SHAPES and len(SHAPES) >= 19
     folds = [entry["fold"] for entry in manifest.values()]
     assert folds.count("dev") == 7 and folds.count("heldout") == 6
+    assert folds.count("unseen") == 6 and set(folds) == {"dev", "heldout", "unseen"}
     families = {
         fold: {e["family"] for e in manifest.values() if e["fold"] == fold}
-        for fold in ("dev", "heldout")
+        for fold in ("dev", "heldout", "unseen")
     }
     assert "1C-Bitrix" in families["dev"] and "1C-Bitrix" in families["heldout"]
+    unseen_languages = {
+        lang for e in manifest.values() if e["fold"] == "unseen" for lang in e["languages"]
+    }
+    assert unseen_languages == {"pl", "ru", "be", "uk", "en"}
     languages = {lang for entry in manifest.values() for lang in entry["languages"]}
     assert languages == {"pl", "ru", "be", "uk", "en"}
     for name, entry in manifest.items():

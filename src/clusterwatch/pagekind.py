@@ -10,7 +10,7 @@ needed here.
 
 The judgement reads the page's tree once (the tree Scrapy's selector already parsed):
 
-- page chrome is skipped: ``header``, ``footer``, ``nav``, ``aside``, forms, and elements whose
+- page chrome is skipped: ``header``, ``footer``, ``nav``, ``aside``, and elements whose
   role or a class/id token names a menu, sidebar, footer, breadcrumbs, cookie banner or share box;
 - a **teaser series** is a group of at least three siblings of one tag and class, of similar
   size, each holding a link to a distinct in-scope page (not the page itself) and at least
@@ -40,21 +40,24 @@ TEASER_MIN_TEXT = 25
 #: a block of prose: at least this many characters outside links
 PROSE_MIN_BLOCK = 50
 #: an article's main prose container holds at least this many characters
-ARTICLE_MIN_PROSE = 350
+ARTICLE_MIN_PROSE = 200
 #: at least this many teasers make a series
 SERIES_MIN = 3
 #: a line that gives an article's date is short ("Opublikowano: 28 stycznia 2019 r., 12:30")
 DATE_LINE = 40
 
+# not <form>: ASP.NET WebForms pages hold their whole body in one; a search or newsletter form
+# has little prose anyway
 _CHROME_TAGS = frozenset(
-    {"header", "footer", "nav", "aside", "form", "script", "style", "noscript", "template",
-     "select", "button", "iframe", "svg", "head", "menu", "dialog"}
+    {"header", "footer", "nav", "aside", "script", "style", "noscript", "template",
+     "select", "button", "iframe", "svg", "head", "menu", "dialog", "textarea"}
 )  # fmt: skip
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
-# a class or id token that starts with one of these words names page chrome
+# a class or id token that starts with one of these words names page chrome (not "widget":
+# Blogger's main column is a widget, and page builders call every block one)
 _CHROME_TOKEN = re.compile(
     r"^(?:menu|nav|navbar|navigation|sidebar|side-bar|footer|header|breadcrumbs?|cookies?"
-    r"|share|sharing|social|widget|skip|topbar|masthead|copyright|pagination|pager)(?:$|[-_])",
+    r"|share|sharing|social|skip|topbar|masthead|copyright|pagination|pager)(?:$|[-_])",
     re.I,
 )
 _INLINE = frozenset(
@@ -261,8 +264,11 @@ def _series(reader: _Reader, parent: Any) -> list[_Series]:
             continue  # the same page linked from every block: not a series of pages
         sizes = sorted(text for _, _, text in teasers)
         median = sizes[len(sizes) // 2]
-        if sizes[-1] > 6 * max(median, 40):
-            continue  # one block far larger than the rest: page sections, not teasers
+        if sizes[-1] > 6 * max(median, 40) and not _alike([item for item, _, _ in teasers]):
+            # one block far larger than the rest, and built otherwise: page sections (a
+            # builder's blocks), not teasers; a blog's home page showing one post whole among
+            # excerpts builds them all alike
+            continue
         found.append(
             _Series(
                 items=[item for item, _, _ in teasers],
@@ -271,6 +277,26 @@ def _series(reader: _Reader, parent: Any) -> list[_Series]:
             )
         )
     return found
+
+
+def _inner(item: list[Any]) -> frozenset[tuple[str, str]]:
+    """The shapes of an item's elements two levels down: what a template repeats."""
+    found = set()
+    for element in item:
+        for child in element:
+            if isinstance(child.tag, str):
+                found.add(_signature(child))
+                for grandchild in child:
+                    if isinstance(grandchild.tag, str):
+                        found.add(_signature(grandchild))
+    return frozenset(found)
+
+
+def _alike(items: list[list[Any]]) -> bool:
+    """Whether most items are built from the same template."""
+    shapes = [_inner(item) for item in items]
+    common = max(set(shapes), key=shapes.count)
+    return bool(common) and shapes.count(common) >= 0.8 * len(shapes)
 
 
 def _has_date(item: list[Any]) -> bool:
@@ -383,6 +409,8 @@ def _declared_date(root: Any) -> bool:
             "content"
         ):
             return True
+    if root.xpath("//*[@itemprop='datePublished']"):  # schema.org microdata
+        return True
     return any(True for _ in root.iter("time"))
 
 
@@ -397,8 +425,9 @@ def _dated_heading(reader: _Reader, first: Any) -> bool:
     start = end
     while start > 0 and reader.order[start - 1].tag not in _HEADINGS and end - start < 40:
         start -= 1
+    # a date line above the heading (a blog's date header) or below it, up to the text
     window = (
-        reader.order[max(0, start - 4) : end]
+        reader.order[max(0, start - 8) : end]
         + [e for e in first.iter() if isinstance(e.tag, str) and e is not first][:3]
     )
     for element in window:

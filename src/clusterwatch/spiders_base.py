@@ -93,6 +93,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         spider.source = source_config
         spider.source_name = source_config.name
         spider.start_urls = list(source_config.start_urls)
+        spider._start_shapes = {shape_of(canonical_url(u)) for u in spider.start_urls}
         spider.scope = Scope.of(
             source_config.start_urls, source_config.scope, source_config.allowed_domains
         )
@@ -120,9 +121,13 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         # judged by content (the generic spider): pages teasers of this run link to, pages feeds
         # list, and prose pages no teaser has linked to yet, held until one does or the crawl
         # runs dry (then :meth:`decide_pending`)
-        self._teased: set[str] = set()
-        self._teased_shapes: set[str] = set()
+        self._teased: set[str] = set()  # linked from teasers of any page: followed first
+        # linked from teasers of the news listings (the start pages, their pagination, pages
+        # shaped like them, and the listings a start page that is no listing leads to): news
+        self._news: set[str] = set()
+        self._news_shapes: set[str] = set()
         self._fed: set[str] = set()
+        self._start_shapes: set[str] = set()  # URL shapes of the start pages (from_crawler)
         self._stored: set[str] = set()  # article URLs this run sent to be stored
         self._series_seen: dict[frozenset[str], int] = {}  # teaser series met, by their links
         self._sitemap_origins: set[str] = set()
@@ -311,13 +316,29 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         if kind == "other" and response.meta.get("cw_page", 1) > 1:
             kind = "listing"  # the last page of a listing, with a teaser or two left
         response.meta["cw_judged"] = kind
+        news = (
+            response.meta.get("cw_news")
+            or response.meta.get("cw_kind") == "start"
+            or shape_of(url) in self._start_shapes
+        )
+        if news and kind == "listing":
+            response.meta["cw_news"] = True  # its pagination is news listing too
+        new_shapes = set()
         for link in verdict.teaser_links:
             teased = canonical_url(link)
-            if teased not in self._teased:
-                self._teased.add(teased)
-                self._teased_shapes.add(shape_of(teased))
-            if teased in self._pending:
+            self._teased.add(teased)
+            shape = shape_of(teased)
+            if news:
+                self._news.add(teased)
+                if shape not in self._news_shapes:
+                    self._news_shapes.add(shape)
+                    new_shapes.add(shape)
+            if teased in self._pending and self._is_news(teased):
                 yield from self._accept(teased)
+        if new_shapes:  # pages teased elsewhere before, shaped like the news: news too
+            for name in [n for n in self._pending if n in self._teased]:
+                if shape_of(name) in new_shapes:
+                    yield from self._accept(name)
         if kind != "article":
             self.session.mark(url, kind)
             self.session.shapes.count(url, kind)
@@ -342,7 +363,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         names = {url, item.url}
         if response.request is not None:
             names.add(canonical_url(response.request.url))
-        listed = any(n in self._teased or n in self._fed for n in names)
+        listed = any(self._is_news(n) or n in self._fed for n in names)
         if not (known or listed) and self._worker() and not verdict.dated:
             # a distributed worker cannot wait for a teaser: without one, a date decides
             self.session.mark(url, "other")
@@ -359,6 +380,12 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             self._pending[url] = (item, verdict, attachments)
             for name in names:
                 self._pending.setdefault(name, self._pending[url])
+
+    def _is_news(self, url: str) -> bool:
+        """A teaser of a news listing links to ``url``, or a teaser elsewhere (a category, an
+        archive, a related box) links to it and it is shaped like the news listings' articles
+        (a tender or an event listed in a section of its own is not)."""
+        return url in self._news or (url in self._teased and shape_of(url) in self._news_shapes)
 
     def count_reason(self, reason: str) -> None:
         """Why a fetched page was not stored as an article (in the run's stats)."""
@@ -421,16 +448,22 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
     def decide_pending(self, spider: Any = None) -> None:
         """When the crawl runs dry: prose pages no teaser or feed linked to are articles only
         when a date is printed by their heading and their URL has the shape of the pages the
-        teasers did link to (or the site showed no teasers at all); the rest — about, contact,
-        accessibility pages in an article's template — are other pages."""
+        teasers did link to; the rest — about, contact, accessibility pages in an article's
+        template — are other pages. On a site that showed no teasers at all (its index a bare
+        list of links), a page is an article when it is dated or its markup declares one."""
         if spider is not None and spider is not self:
             return
+        held_pages = list({id(v): v for v in self._pending.values()}.values())
         accepted = []
-        for held in {id(v): v for v in self._pending.values()}.values():
+        for held in held_pages:
             item, verdict, attachments = held
             url = canonical_url(item.fetched_url)
-            shape_ok = not self._teased or shape_of(url) in self._teased_shapes
-            if verdict.dated and shape_ok:
+            shape = shape_of(url)
+            if self._news:
+                article = verdict.dated and shape in self._news_shapes
+            else:
+                article = verdict.dated or verdict.declared
+            if article:
                 accepted.append(held)
             else:
                 self.session.mark(url, "other")
@@ -509,6 +542,9 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         # links in menus, headers, footers and sidebars lead to the site's sections and
         # static pages: followed from a start page that is no listing (a home page, a hub),
         # else only when they look like listings
+        # a start page that is no listing (a home page, a hub): the listings it leads to are
+        # the news listings
+        hub = learning and response.meta.get("cw_kind") == "start" and judged != "listing"
         content = response.meta.get("cw_content_links")
         if content is not None and (
             response.meta.get("cw_kind") == "start" and judged != "listing"
@@ -521,8 +557,8 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                 continue
             canonical = canonical_url(url)
             if learning:
-                if canonical in self._teased:
-                    article, listing = True, False  # a teaser links to it: an article, likely
+                if self._is_news(canonical):
+                    article, listing = True, False  # a news teaser links to it: an article
                 else:
                     learned = self.session.shapes.learned(url)
                     if learned == "listing":
@@ -534,7 +570,10 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                 continue
             if depth + 1 > self.max_depth:
                 continue
-            if learning and canonical not in self._teased and canonical not in self._requested:
+            if on_listing and canonical not in self._listed:
+                self._listed.add(canonical)
+                fresh += 1
+            if learning and not self._is_news(canonical) and canonical not in self._requested:
                 if (
                     content is not None
                     and canonical not in content
@@ -545,9 +584,6 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                     continue  # a print view, a reply form, a share button
                 if self._defer(url, canonical, depth + 1):
                     continue
-            if on_listing and canonical not in self._listed:
-                self._listed.add(canonical)
-                fresh += 1
             if canonical in self._requested:  # this page's request would be a duplicate
                 self.found_article(canonical)
                 new += canonical in self._unknown
@@ -555,6 +591,8 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             request = self.article_request(url, depth=depth + 1)
             if request is not None:
                 new += canonical in self._unknown
+                if hub:
+                    request.meta["cw_news"] = True  # a listing a home page leads to is news
                 yield request
         if response.meta.get("cw_kind") == "article" and self._article_re:
             return  # site spiders find listings from listings, not from every article
@@ -568,9 +606,13 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             if is_next:
                 if exhausted or page >= MAX_PAGINATION:
                     continue
-                yield self.listing_request(url, depth=depth, page=page + 1)
+                request = self.listing_request(url, depth=depth, page=page + 1)
+                request.meta["cw_news"] = response.meta.get("cw_news") or hub
+                yield request
             elif depth + 1 <= self.max_depth:
-                yield self.listing_request(url, depth=depth + 1, page=1)
+                request = self.listing_request(url, depth=depth + 1, page=1)
+                request.meta["cw_news"] = hub
+                yield request
 
     def on_error(self, failure: Any) -> None:
         """Failures no middleware recorded (raised while handling a response)."""

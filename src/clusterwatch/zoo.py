@@ -5,7 +5,8 @@ It measures the generic spider on sites it was never tuned for (``benchmarks/zoo
 ``build_zoo(root, seed=7)`` writes one directory per shape under ``root`` in the format
 ``clusterwatch.replicas.ReplicaServer`` serves (``_site.json`` with the site's fake real base on an
 ``.example`` host, routes for every URL with a query string, redirects), and ``root/zoo.json``:
-the manifest saying, per shape, its family, fold (``dev`` to work on, ``heldout`` to check on),
+the manifest saying, per shape, its family, fold (``dev`` to work on, ``heldout`` to check on,
+``unseen`` for families the rules were neither developed nor checked on: ``zoo_unseen``),
 languages, charset, start URLs, and every URL the site has, sorted into ``articles`` (exactly as
 the site links them, which is what their ``rel=canonical`` says where they have one),
 ``listings`` (pages whose content is a list of article teasers: news listings and their
@@ -33,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import zoo_cms, zoo_custom
+from . import zoo_cms, zoo_custom, zoo_unseen
 from .zoo_site import SiteBuilder
 
 
@@ -183,6 +184,75 @@ SHAPE_SPECS = [
         zoo_custom.municipal,
         notes="Events (e,ID,slug.html) are not articles: the news listing never shows them; "
         "calendar months at both ends link months that 404; print views ?print=1.",
+    ),
+    # the unseen fold: families and styles the rules were never developed or checked on
+    Shape(
+        "typo3",
+        "TYPO3",
+        "unseen",
+        ("pl",),
+        "https://www.euroregion-puszcza.example",
+        zoo_unseen.typo3,
+        notes="No speaking URLs: index.php?id=N under <base href>; news via tx_news on a hidden "
+        "detail page (tx_news_pi1[news]=…&cHash=…); category and month filters as "
+        "overwriteDemand parameters; print views type=98; RSS type=9818; no sitemap, no "
+        "canonical; the news title is an h3.",
+    ),
+    Shape(
+        "joomla-sef",
+        "Joomla",
+        "unseen",
+        ("be",),
+        "https://www.pamiezza.example",
+        zoo_unseen.joomla_sef,
+        notes="SEF URLs /naviny/ID-alias.html; blog layout with a leading item and rows of "
+        "three columns paged ?start=10, page 1 also linked as ?limitstart=0; print and "
+        "/component/mailto/ e-mail views; undated project articles; OSMap XML sitemap.",
+    ),
+    Shape(
+        "blogspot",
+        "Blogger",
+        "unseen",
+        ("ru",),
+        "https://ponemanye-assoc.blogspot.example",
+        zoo_unseen.blogspot,
+        notes="Posts /YYYY/MM/slug.html or blog-post_N.html; home and month archives show posts "
+        "(most cut at a jump break); /search?updated-max= and label pages, all under /search, "
+        "which robots.txt disallows; ?showComment= permalinks; a comment feed per post.",
+    ),
+    Shape(
+        "aspnet",
+        "ASP.NET WebForms",
+        "unseen",
+        ("pl",),
+        "http://www.zablocie-podlaskie.example",
+        zoo_unseen.aspnet,
+        notes="Table layout inside one aspnetForm with __VIEWSTATE; spans instead of headings; "
+        "page-relative links; /Aktualnosci/Szczegoly.aspx?ID= with Drukuj.aspx print views; "
+        "?strona=1 and a lower-case aktualnosci.aspx duplicate the first list page; dated "
+        "tenders in the same template; no robots.txt, no sitemap.",
+    ),
+    Shape(
+        "wagtail",
+        "Django/Wagtail",
+        "unseen",
+        ("uk",),
+        "https://www.ar-hromady.example",
+        zoo_unseen.wagtail,
+        notes="News /uk/novyny/YYYY/MM/slug/ with JSON-LD NewsArticle; ?page=1 linked by the "
+        "pager; ?category= filters; an events section /uk/podiyi/ with dated pages and JSON-LD "
+        "Event that are not news.",
+    ),
+    Shape(
+        "elementor",
+        "WordPress",
+        "unseen",
+        ("en",),
+        "https://www.civicbridge.example",
+        zoo_unseen.elementor,
+        notes="Elementor Pro: posts at /slug/ like pages at /slug/, both built of Elementor "
+        "widgets; /blog/ is a page with a Posts widget (title and date only) paged "
+        "/blog/page/N/; Yoast JSON-LD gives pages datePublished too; sitemap_index.xml.",
     ),
 ]
 SHAPES = [shape.name for shape in SHAPE_SPECS]
