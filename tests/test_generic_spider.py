@@ -18,6 +18,7 @@ from .helpers import local_canonical, run_cli
     [
         ("pfrr", "pfrr.pl", "/"),
         ("metalklaster", "www.metalklaster.pl", "/"),
+        ("budowlanyklaster", "www.budowlanyklaster.pl", "/dziaania-klastra/"),
         ("polskapomoc", "www.gov.pl", "/web/polskapomoc"),
     ],
 )

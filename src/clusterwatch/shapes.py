@@ -58,6 +58,17 @@ def _value(value: str) -> str:
     return value.lower()
 
 
+# language prefixes of multilingual sites (/ru/…, /be/…): ISO 639-1 codes of the languages seen
+# here and their neighbours, and the country-code spellings sites use for them
+LANGUAGE_PREFIX = re.compile(r"^/(?:pl|ru|be|by|uk|ua|en|de|fr|lt|lv|cs|sk|es|it)(?=/)")
+
+
+def news_shape_of(url: str) -> str:
+    """The shape of ``url`` without a language prefix: ``/ru/{slug}/`` is ``/{slug}/`` in
+    another language of the site."""
+    return LANGUAGE_PREFIX.sub("", shape_of(url), count=1)
+
+
 def shape_of(url: str) -> str:
     """The shape of ``url`` (host left out: a source's shapes are its own)."""
     parts = urlsplit(url)

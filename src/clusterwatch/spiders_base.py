@@ -35,7 +35,7 @@ from .extract import SiteRules
 from .items import AttachmentItem, PageItem
 from .pagekind import PageKind, classify
 from .session import CrawlSession
-from .shapes import LEARNED_AFTER, shape_of
+from .shapes import LEARNED_AFTER, news_shape_of, shape_of
 from .spiders_links import (
     DEFAULT_DENY,
     MAX_PAGINATION,
@@ -327,7 +327,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         for link in verdict.teaser_links:
             teased = canonical_url(link)
             self._teased.add(teased)
-            shape = shape_of(teased)
+            shape = news_shape_of(teased)
             if news:
                 self._news.add(teased)
                 if shape not in self._news_shapes:
@@ -337,7 +337,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                 yield from self._accept(teased)
         if new_shapes:  # pages teased elsewhere before, shaped like the news: news too
             for name in [n for n in self._pending if n in self._teased]:
-                if shape_of(name) in new_shapes:
+                if news_shape_of(name) in new_shapes:
                     yield from self._accept(name)
         if kind != "article":
             self.session.mark(url, kind)
@@ -385,7 +385,9 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         """A teaser of a news listing links to ``url``, or a teaser elsewhere (a category, an
         archive, a related box) links to it and it is shaped like the news listings' articles
         (a tender or an event listed in a section of its own is not)."""
-        return url in self._news or (url in self._teased and shape_of(url) in self._news_shapes)
+        return url in self._news or (
+            url in self._teased and news_shape_of(url) in self._news_shapes
+        )
 
     def count_reason(self, reason: str) -> None:
         """Why a fetched page was not stored as an article (in the run's stats)."""
@@ -458,9 +460,8 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         for held in held_pages:
             item, verdict, attachments = held
             url = canonical_url(item.fetched_url)
-            shape = shape_of(url)
             if self._news:
-                article = verdict.dated and shape in self._news_shapes
+                article = verdict.dated and news_shape_of(url) in self._news_shapes
             else:
                 article = verdict.dated or verdict.declared
             if article:
