@@ -111,6 +111,7 @@ def test_scope_is_the_start_urls_section_unless_configured():
     scope = Scope.of(["https://www.gov.pl/web/polskapomoc/aktualnosci"])
     assert "https://www.gov.pl/web/polskapomoc/klastry" in scope
     assert "https://www.gov.pl/web/gov/o-nas" not in scope
+    assert "http://gov.pl/web/polskapomoc/klastry" in scope  # a redirect to the bare host
     assert "https://other.example/web/polskapomoc/x" not in scope
     wide = Scope.of(
         ["https://www.gov.pl/web/polskapomoc/aktualnosci"],

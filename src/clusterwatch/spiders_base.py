@@ -540,17 +540,11 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         judged = response.meta.get("cw_judged")
         on_listing = on_listing or judged == "listing"
         learning = not self._article_re  # the generic spider learns the site's URL shapes
-        # links in menus, headers, footers and sidebars lead to the site's sections and
-        # static pages: followed from a start page that is no listing (a home page, a hub),
-        # else only when they look like listings
-        # a start page that is no listing (a home page, a hub): the listings it leads to are
-        # the news listings
+        # a start page that is no listing (a home page, a hub): the listings it leads to are the
+        # news listings, and its menus are followed; elsewhere links in menus, headers, footers
+        # and sidebars lead to sections and static pages, followed when they look like listings
         hub = learning and response.meta.get("cw_kind") == "start" and judged != "listing"
-        content = response.meta.get("cw_content_links")
-        if content is not None and (
-            response.meta.get("cw_kind") == "start" and judged != "listing"
-        ):
-            content = None
+        content = None if hub else response.meta.get("cw_content_links")
         for link in self.links(response, self.article_links_css):
             url = link.url
             in_scope, article, listing, denied = self.classify(url)

@@ -117,13 +117,14 @@ class Scope:
                 continue
             # a configured prefix as written; a start URL: its section
             prefix = (urlsplit(entry).path or "/") if scope else section_of(entry)
-            prefixes.append((netloc_of(entry), prefix))
+            prefixes.append((_bare(netloc_of(entry)), prefix))
         return cls(prefixes, domains)
 
     @property
     def hosts(self) -> list[str]:
         """The hosts (or domains) a request may go to at all."""
         hosts = list(self.domains)
+        # a bare host name allows its www. form too (sites redirect one to the other)
         for netloc, _ in self.prefixes:
             if netloc not in hosts:
                 hosts.append(netloc)
@@ -134,7 +135,7 @@ class Scope:
             return True
         if not self.prefixes:
             return False
-        netloc = netloc_of(url)
+        netloc = _bare(netloc_of(url))
         path = urlsplit(url).path or "/"
         return any(netloc == n and path.startswith(p) for n, p in self.prefixes)
 
@@ -145,3 +146,8 @@ class Scope:
             if not domain_allowed(f"http://{n}{p}", self.domains)  # a domain takes it whole
         ] + [f"{d} (whole domain)" for d in self.domains]
         return ", ".join(parts)
+
+
+def _bare(netloc: str) -> str:
+    """A host without its ``www.``: ``www.gov.pl`` and ``gov.pl`` are one site."""
+    return netloc[4:] if netloc.startswith("www.") else netloc
