@@ -13,7 +13,7 @@ The judgement reads the page's tree once (the tree Scrapy's selector already par
 - page chrome is skipped: ``header``, ``footer``, ``nav``, ``aside``, and elements whose
   role or a class/id token names a menu, sidebar, footer, breadcrumbs, cookie banner or share box;
 - a **teaser series** is a group of at least three siblings of one tag and class, of similar
-  size, each holding a link to a distinct in-scope page (not the page itself) and at least
+  size or built alike (a blog's home page shows one post whole among excerpts), each holding a link to a distinct in-scope page (not the page itself) and at least
   :data:`TEASER_MIN_TEXT` characters or a date. Menus (link text only), tag clouds and pagers are
   not teasers; a flat series (``h2 > a`` followed by its excerpt paragraphs) counts each heading
   with the siblings up to the next one;
@@ -22,7 +22,8 @@ The judgement reads the page's tree once (the tree Scrapy's selector already par
 - the largest teaser series against the largest prose container (the element whose children
   hold the most prose) decides between listing and article; too little of either is "other".
 
-Measured on the zoo's development shapes and checked on its held-out ones (``benchmarks/zoo.py``).
+Written on the zoo's "dev" shapes, checked on its "heldout" and "unseen" ones
+(``benchmarks/zoo.py``).
 """
 
 from __future__ import annotations
