@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 LEARNED_AFTER = 3
@@ -69,6 +70,7 @@ def news_shape_of(url: str) -> str:
     return LANGUAGE_PREFIX.sub("", shape_of(url), count=1)
 
 
+@lru_cache(maxsize=16384)  # a page's links are asked about several times, menus on every page
 def shape_of(url: str) -> str:
     """The shape of ``url`` (host left out: a source's shapes are its own)."""
     parts = urlsplit(url)

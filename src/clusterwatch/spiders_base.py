@@ -29,11 +29,10 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from . import incremental
+from . import incremental, pagekind
 from .config import Config, SourceConfig, load_config
 from .extract import SiteRules
 from .items import AttachmentItem, PageItem
-from .pagekind import PageKind, classify
 from .session import CrawlSession
 from .shapes import LEARNED_AFTER, news_shape_of, shape_of
 from .spiders_links import (
@@ -43,7 +42,6 @@ from .spiders_links import (
     PAGINATION_URL,
     PDF_LINK,
     LinkFinder,
-    looks_like_article,
 )
 from .urls import Scope, canonical_url
 
@@ -131,7 +129,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         self._stored: set[str] = set()  # article URLs this run sent to be stored
         self._series_seen: dict[frozenset[str], int] = {}  # teaser series met, by their links
         self._sitemap_origins: set[str] = set()
-        self._pending: dict[str, tuple[PageItem, PageKind, list[Request]]] = {}
+        self._pending: dict[str, tuple[PageItem, pagekind.PageKind, list[Request]]] = {}
         # links of a URL shape not learned yet: a few are fetched to learn it, the rest wait
         self._explored: dict[str, int] = {}
         self._deferred: dict[str, dict[str, tuple[str, int]]] = {}
@@ -195,13 +193,8 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         return bool(is_navigation_page(url) or PAGINATION_URL.search(url))
 
     def is_article_page(self, response: TextResponse) -> bool:
-        if self._article_re:
-            return self.is_article_url(response.url)
-        return (
-            not self.is_denied(response.url)
-            and not is_navigation_page(response.url)
-            and looks_like_article(response)
-        )
+        """Site spiders: the page's URL says so (the generic spider judges content: judge)."""
+        return self.is_article_url(response.url)
 
     def in_scope(self, url: str) -> bool:
         return url in self.scope
@@ -302,7 +295,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             response.meta["cw_judged"] = "other"
             return
         base = response.css("base::attr(href)").get() or response.url
-        verdict = classify(
+        verdict = pagekind.classify(
             response.selector.root,
             response.url,
             self.in_scope,

@@ -237,15 +237,3 @@ class PageLink:
         if self._text is None:
             self._text = " ".join(self._anchor.text_content().split())
         return self._text
-
-
-def looks_like_article(response: TextResponse) -> bool:
-    """Signals a page gives when it is one article rather than a list of them."""
-    if response.css('meta[property="og:type"][content="article"]'):
-        return True
-    if response.xpath('//script[@type="application/ld+json"][contains(., "Article")]'):
-        return True
-    if response.css('meta[property="article:published_time"]'):
-        return True
-    articles = response.css("article")
-    return len(articles) == 1 and bool(articles.css("h1, h2"))
