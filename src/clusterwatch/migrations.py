@@ -436,3 +436,52 @@ def m012_site_shapes(db: Database) -> None:
         pk=("source", "shape"),
         not_null={"articles", "listings", "others", "updated"},
     )
+
+
+@migrations()
+def m013_change_signals_and_reasons(db: Database) -> None:
+    # pages: the sitemap <lastmod> or feed date seen when the page was last fetched (a different
+    # value makes it due), and why a fetched page was not stored as an article
+    db["pages"].add_column("signal", str)
+    db["pages"].add_column("reason", str)
+    # per run: the pages fetched but not stored, counted per reason (a JSON object)
+    db["crawl_runs"].add_column("not_stored", str)
+    db.execute("drop view source_health")
+    db.create_view(
+        "source_health",
+        """
+        select
+          sources.name as source,
+          last_run.id as last_run,
+          last_run.started as last_run_started,
+          last_run.status as last_run_status,
+          last_run.pages as last_run_pages,
+          last_run.new_articles as last_run_new_articles,
+          last_run.updated_articles as last_run_updated_articles,
+          last_run.errors as last_run_errors,
+          last_run.article_links as last_run_article_links,
+          last_run.not_stored as last_run_not_stored,
+          (select count(*) from articles where articles.source = sources.name) as articles,
+          (select max(first_seen) from articles where articles.source = sources.name) as last_new_article,
+          case
+            when last_run.id is null then 'never crawled'
+            when last_run.status = 'running' then 'crawling'
+            when last_run.status != 'finished' then 'last run ' || last_run.status
+            when last_run.pages > 0 and last_run.errors * 2 > last_run.pages then 'most fetches failed'
+            when last_run.article_pages >= 3 and last_run.extraction_failures * 2 > last_run.article_pages
+              then 'extraction fails on most pages: layout changed?'
+            when last_run.pages > 0
+                 and not exists (select 1 from articles where articles.source = sources.name)
+              then 'no articles found: check the site with `clusterwatch try '
+                   || json_extract(sources.start_urls, '$[0]') || '`'
+            when last_run.article_links = 0
+                 and exists (select 1 from articles where articles.source = sources.name)
+              then 'no articles found any more: layout changed?'
+            else 'ok'
+          end as health
+        from sources
+        left join crawl_runs as last_run on last_run.id = (
+          select id from crawl_runs where crawl_runs.source = sources.name
+          order by started desc, id desc limit 1)
+        """,
+    )

@@ -270,8 +270,10 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                 self.session.count("article_pages")
                 yield self.page_item(response)
                 yield from self.attachment_requests(response)
-            else:
-                self.session.settle(canonical_url(response.url))
+            else:  # a listing, or another page: revisited as such, not as an article
+                kind = response.meta.get("cw_kind")
+                listing = kind in ("start", "listing") or self.is_listing_url(response.url)
+                self.session.mark(canonical_url(response.url), "listing" if listing else "other")
         else:
             yield from self.judge(response)
         if self.use_feeds and (
