@@ -236,12 +236,63 @@ class FaultServer:
                     month = int((urlsplit(path).query or "month=0").split("=")[1])
                     body = f'<html><body><h2>Miesiąc {month}</h2><a href="/events?month={month + 1}">następny miesiąc</a></body></html>'
                     return self.send(200, body.encode())
+                if route == "/outcomes":
+                    # a start page for the outcomes of #24: its own links, a feed, and every
+                    # redirect the test set up
+                    paths = [*OUTCOME_LINKED, *sorted(fault.redirect_targets)]
+                    links = "".join(f'<li><a href="{p}">{p}</a></li>' for p in paths)
+                    feed = '<link rel="alternate" type="application/rss+xml" href="/outcomes.rss">'
+                    body = (
+                        f"<html><head>{feed}</head><body><nav><ul>{links}</ul></nav></body></html>"
+                    )
+                    return self.send(200, body.encode())
+                if route == "/outcomes.rss":
+                    item = f"<item><title>Raport</title><link>{fault.base}/with-attachment</link></item>"
+                    body = (
+                        f'<?xml version="1.0"?><rss version="2.0"><channel>{item}</channel></rss>'
+                    )
+                    return self.send(200, body.encode(), "application/rss+xml")
+                if route in ("/report", "/files/raport.pdf"):
+                    return self.send(200, PDF, "application/pdf")
+                if route == "/with-attachment":
+                    link = '<p><a href="/files/raport.pdf">Raport z posiedzenia (PDF)</a></p>'
+                    return self.send(200, article("Raport klastra", extra=link).encode())
+                if route == "/to-file":
+                    return self.send(301, b"", Location="file:///etc/passwd")
+                if route == "/gzipped":
+                    body = gzip.compress(article("Spakowany artykuł").encode())
+                    return self.send(200, body, Content_Encoding="gzip")
+                if route == "/untyped":
+                    return self.send(200, article("Bez nagłówka typu").encode(), content_type="")
+                if route == "/xhtml":
+                    body = article("Artykuł w XHTML").replace(
+                        "<html", '<html xmlns="http://www.w3.org/1999/xhtml"', 1
+                    )
+                    return self.send(200, body.encode(), "application/xhtml+xml; charset=utf-8")
                 if route in fault.redirect_targets:
                     return self.send(302, b"", Location=fault.redirect_targets[route])
                 return self.send(404, b"unknown")
 
         return Handler
 
+
+# the smallest PDF readers open: at a page URL it is no page, linked as a .pdf an attachment
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+# the links of /outcomes (besides the redirects a test sets up); /with-attachment only its feed
+# lists, so that the article is taken as news when it comes, its attachment asked for at once
+OUTCOME_LINKED = [
+    "/report",
+    "/photo",
+    "/export",
+    "/to-file",
+    "/gzipped",
+    "/untyped",
+    "/xhtml",
+]
 
 LINKED = [
     "/robots-blocked/secret",

@@ -3,14 +3,18 @@ exactly-once delivery across outages and refusals, and the file outputs."""
 
 from __future__ import annotations
 
+import html
+import re
 import sqlite3
 import xml.etree.ElementTree as ET
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from html.parser import HTMLParser
 
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope
+from markdown_it import MarkdownIt
 
 from clusterwatch import digest as digests
 from clusterwatch.alerts import TopicMatcher
@@ -18,6 +22,7 @@ from clusterwatch.config import load_config
 from clusterwatch.extract import Extracted
 from clusterwatch.ingest import ingest_article
 from clusterwatch.store import open_db
+from clusterwatch.urls import canonical_url
 
 from .helpers import free_port, run_cli
 
@@ -238,3 +243,122 @@ def test_dry_run_records_and_sends_nothing(setup):
 def test_days_begin_in_warsaw():
     assert digests.day_start_utc("2026-11-24", "Europe/Warsaw") == "2026-11-23T23:00:00+00:00"
     assert digests.day_start_utc("2026-07-01", "Europe/Warsaw") == "2026-06-30T22:00:00+00:00"
+
+
+HOSTILE = [
+    '<script>alert("x")</script> Klaster',
+    'Klaster "><img src=x onerror=alert(1)>',
+    "Klaster [kliknij](javascript:alert(1)) i ![obraz](javascript:alert(2))",
+    'Klaster <a href="javascript:alert(3)">tu</a> &amp; &#60;b&#62; *gwiazdki* _pod_ `kod`',
+    "# Klaster\n\n1. lista\n> cytat\n    kod <https://example.org/auto> www.example.org",
+    "Klaster \\<script\\>alert(4)\\</script\\> | tabela | ~~skreślone~~ [ref]: https://x",
+]
+
+
+class Elements(HTMLParser):
+    """Every element and attribute of an HTML fragment, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(fragment: str) -> Elements:
+    parser = Elements()
+    parser.feed(fragment)
+    parser.close()
+    return parser
+
+
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("text", HOSTILE + ["2026-11-20", "C:\\temp\\", "a\\", "  spaces  "])
+def test_markdown_text_renders_as_the_text_itself(text):
+    escaped = digests.markdown_text(text)
+    assert "\n" not in escaped
+    expected = html.escape(one_line(text), quote=False).replace('"', "&quot;")
+    assert MarkdownIt("commonmark").render(escaped) == f"<p>{expected}</p>\n"
+
+
+@pytest.mark.parametrize(
+    "url, href",
+    [
+        ("https://example.org/a (b)/c d", "https://example.org/a%20(b)/c%20d"),
+        ('http://example.org/x)y?q="<z>"', "http://example.org/x)y?q=%22%3Cz%3E%22"),
+        ("https://example.org/Białoruś", "https://example.org/Bia%C5%82oru%C5%9B"),
+        ("javascript:alert(1)", None),
+        ("JavaScript://example.org/%0aalert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("https:no-host", None),
+        ("http://example.org:99999/", None),
+    ],
+)
+def test_markdown_links_only_http_addresses(url, href):
+    rendered = MarkdownIt("commonmark").render(digests.markdown_link("tytuł [1]", url))
+    links = [attrs["href"] for tag, attrs in parse_html(rendered).elements if tag == "a"]
+    assert links == ([href] if href else []), rendered
+    assert "tytuł [1]" in "".join(parse_html(rendered).text)
+
+
+def test_markdown_digest_shows_hostile_titles_and_snippets_as_text(setup, tmp_path):
+    config = load_config(setup["config"])
+    matcher = TopicMatcher.from_config(config.topics)
+    db = open_db(setup["db"])
+    urls = [
+        "https://example.org/hostile/1",
+        "javascript:alert(document.cookie)",
+        "https://example.org/hostile/a (b)/c d",
+        "data:text/html,<script>alert(5)</script>",
+        "https://example.org/hostile/x)y",
+        "https://example.org/hostile/6",
+    ]
+    for n, (title, url) in enumerate(zip(HOSTILE, urls, strict=True)):
+        ingest_article(
+            db,
+            Extracted(
+                title=title,
+                # words of its own, so that no two of them are taken for copies of one story
+                text=" ".join([title, HOSTILE[-1 - n], *(f"słowo{n}x{i}" for i in range(80))]),
+                published=f"2026-11-2{n}",
+            ),
+            url=url,
+            source="pfrr",
+            matcher=matcher,
+        )
+    db.close()
+    out = tmp_path / "out"
+    result = run_cli("digest", "--config", str(setup["config"]), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    markdown_path = next(out.glob("*.md"))
+    source = markdown_path.read_text(encoding="utf-8")
+    assert "onerror\\=" in source and "\\<script\\>" in source  # escaped in the Markdown
+    parser = MarkdownIt("commonmark")
+    tokens = parser.parse(source)
+    inline = [child for token in tokens for child in (token.children or [])]
+    assert not [t for t in [*tokens, *inline] if t.type in ("html_block", "html_inline")]
+    rendered = parser.render(source)
+    page = parse_html(rendered)
+    assert "<script" not in rendered and rendered.count("<img") == 1  # the chart
+    tags = {tag for tag, _ in page.elements}
+    assert tags <= {"h1", "h2", "p", "ul", "li", "strong", "em", "a", "img", "blockquote"}, tags
+    for tag, attrs in page.elements:
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+        if tag == "a":
+            assert attrs["href"].startswith(("http://", "https://")), attrs
+        if tag == "img":  # the chart, nothing a page brought
+            assert attrs == {"src": markdown_path.with_suffix(".png").name, "alt": attrs["alt"]}
+    hrefs = {attrs["href"] for tag, attrs in page.elements if tag == "a"}
+    assert canonical_url(urls[2]) in hrefs and canonical_url(urls[4]) in hrefs
+    text = one_line("".join(page.text))
+    for title in HOSTILE:
+        assert one_line(title) in text  # as it was scraped, shown as text
+    assert canonical_url(urls[1]) in text and canonical_url(urls[3]) in text  # shown, not linked

@@ -3,6 +3,7 @@ extract, is flagged in the crawl summary, in `clusterwatch sources` and in the v
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sqlite3
@@ -83,3 +84,84 @@ def test_a_site_whose_pages_no_longer_extract_is_flagged(tmp_path):
         == 10
     )
     connection.close()
+
+
+def write_site_without_articles(root):
+    """A small association site whose pages are all navigation: a home page, a contact page,
+    a members' list and a gallery of links, none of them an article."""
+    site = root / "assoc"
+    site.mkdir(parents=True)
+    (site / "_site.json").write_text(
+        '{"source": "assoc", "bases": ["https://assoc.example"], "charset": "utf-8"}'
+    )
+    menu = "".join(
+        f'<li><a href="/{slug}/">{label}</a></li>'
+        for slug, label in (
+            ("kontakt", "Kontakt"),
+            ("czlonkowie", "Członkowie"),
+            ("galeria", "Galeria"),
+        )
+    )
+
+    def page(title, body):
+        return (
+            f'<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>{title}</title>'
+            f"</head><body><nav><ul>{menu}</ul></nav><main><h1>{title}</h1>{body}</main>"
+            "<footer>Stowarzyszenie, ul. Polna 1</footer></body></html>"
+        )
+
+    (site / "index.html").write_text(page("Stowarzyszenie", "<p>Witamy.</p>"), encoding="utf-8")
+    pages = {
+        "kontakt": "<p>tel. 12 345 67 89</p>",
+        "czlonkowie": "<ul>"
+        + "".join(f'<li><a href="https://firma{i}.example">Firma {i}</a></li>' for i in range(8))
+        + "</ul>",
+        "galeria": "".join(f'<a href="/galeria/{i}.jpg">Zdjęcie {i}</a> ' for i in range(6)),
+    }
+    for slug, body in pages.items():
+        (site / slug).mkdir()
+        (site / slug / "index.html").write_text(page(slug.title(), body), encoding="utf-8")
+    return site
+
+
+def test_a_new_site_that_yields_no_article_says_so(tmp_path):
+    write_site_without_articles(tmp_path / "sites")
+    with ReplicaServer(tmp_path / "sites") as server:
+        start = server.local_url("https://assoc.example/")
+        config = tmp_path / "clusterwatch.toml"
+        config.write_text(
+            f"""
+[crawl]
+allow_private_addresses = ["127.0.0.1"]
+download_delay = 0.0
+autothrottle = false
+[[sources]]
+name = "assoc"
+start_urls = ["{start}"]
+""",
+            encoding="utf-8",
+        )
+        result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    advice = f"no articles found: check the site with `clusterwatch try {start}`"
+    assert "no articles found" in result.stdout
+    connection = sqlite3.connect(tmp_path / "archive.db")
+    row = connection.execute(
+        "select health, last_run_pages, last_run_not_stored from source_health"
+    ).fetchone()
+    reasons = dict(connection.execute("select reason, count(*) from pages group by reason"))
+    fetched = connection.execute(
+        "select count(*) from fetches where status = 200 and kind in ('start', 'page')"
+    ).fetchone()[0]
+    connection.close()
+    assert row[0] == advice
+    assert fetched >= 3  # the home page, the members' list, the gallery (a contact link is no news)
+    # every page fetched is accounted for, by reason, in the run and on its page
+    counted = json.loads(row[2])
+    assert sum(counted.values()) == fetched
+    assert set(counted) <= {"navigation", "too short", "listing", "static page"}
+    assert sum(n for reason, n in reasons.items() if reason) == fetched
+    status = run_cli("status", "--config", str(config))
+    assert status.returncode == 0, status.stderr
+    assert "no articles found" in status.stdout
+    assert "navigation" in status.stdout or "too short" in status.stdout

@@ -162,3 +162,58 @@ def test_after_an_interrupted_run_every_listing_page_is_read_again(tmp_path):
         forget(unseen)
         fetched = crawl()
         assert canonical_url(page_2) not in fetched and unseen not in fetched
+
+
+# -- change signals: a sitemap's <lastmod> or a feed item's date --------------------------------
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def known_page(**values) -> dict:
+    """An article fetched an hour before ``NOW`` and not due for a week."""
+    return {
+        "kind": "article",
+        "last_fetched": (NOW - timedelta(hours=1)).isoformat(),
+        "next_check": (NOW + timedelta(days=7)).isoformat(),
+        **values,
+    }
+
+
+def test_a_signal_unlike_the_one_seen_at_the_last_fetch_makes_an_article_due():
+    from clusterwatch.incremental import is_due
+
+    page = known_page(signal="2019-11-08")
+    # moved from one past date to another past date: due, whatever the clock says
+    assert is_due(page, "2019-11-10", now=NOW)
+    assert is_due(page, "2019-11-01", now=NOW)  # backdated
+    assert is_due(page, "2019-11-08T10:00:00+01:00", now=NOW)  # a time added: a new text
+    # the same value, whitespace aside, leaves the article to its next check
+    assert not is_due(page, "2019-11-08", now=NOW)
+    assert not is_due(page, "\n  2019-11-08 ", now=NOW)
+    assert is_due({**page, "next_check": (NOW - timedelta(seconds=1)).isoformat()}, "2019-11-08")
+    assert not is_due(page, None, now=NOW) and not is_due(page, "  ", now=NOW)
+
+
+def test_an_article_listed_by_a_sitemap_and_a_feed_is_due_when_either_value_changes():
+    from clusterwatch.incremental import is_due
+
+    page = known_page(signal="2019-11-08\nFri, 08 Nov 2019 09:30:00 +0100")
+    assert not is_due(page, "2019-11-08", now=NOW)
+    assert not is_due(page, "Fri, 08 Nov 2019 09:30:00 +0100", now=NOW)
+    assert is_due(page, "Sat, 09 Nov 2019 09:30:00 +0100", now=NOW)
+    assert is_due(page, "2019-11-09", now=NOW)
+
+
+def test_without_a_stored_signal_only_a_date_later_than_the_last_fetch_makes_it_due():
+    from clusterwatch.incremental import is_due
+
+    page = known_page()  # fetched before signals were kept
+    assert not is_due(page, "2019-11-10", now=NOW)
+    assert not is_due(page, "Sun, 10 Nov 2019 09:30:00 +0100", now=NOW)
+    assert is_due(page, (NOW - timedelta(minutes=5)).isoformat(), now=NOW)
+    assert is_due(page, "Fri, 20 Nov 2026 11:55:00 +0000", now=NOW)
+    # a date without a time counts as the end of its day
+    assert is_due(page, NOW.date().isoformat(), now=NOW)
+    # a value that is no date it can read leaves the article to its next check
+    assert not is_due(page, "yesterday", now=NOW)
+    assert is_due(None, "2019-11-10", now=NOW)

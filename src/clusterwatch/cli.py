@@ -18,14 +18,17 @@ from . import __version__, cli_archive, cli_distributed, cli_service
 from .cli_common import (
     EX_TEMPFAIL,
     Commands,
+    ConfigProblem,
     config_options,
     console,
     get_config,
+    health_text,
     out,
     redis_option,
     require_archive,
     run_table,
     scrapy_log_level,
+    topics_line,
 )
 from .config import Config, ConfigError
 
@@ -180,9 +183,10 @@ def sources(config_path: Path | None, db: Path | None) -> None:
             row.get("last_run_status") or "-",
             str(row.get("last_run_new_articles") or 0),
             str(row.get("articles") or 0),
-            health if health == "ok" else f"[yellow]{health}[/yellow]",
+            health_text(health),
         )
     out.print(table)
+    out.print(topics_line(config))
     if not archive:
         console.print(f"no archive yet at {config.db_path}: `clusterwatch crawl` creates it")
     out.print(_learned_table(config, database if archive else None))
@@ -216,6 +220,116 @@ def _learned_table(config: Any, database: Any) -> Table:
             "\n".join(shapes["other"][:5]) or "-",
         )
     return table
+
+
+@cli.command(name="try")
+@click.argument("url")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="CLUSTERWATCH_CONFIG",
+    help="Configuration whose crawl rules and topics apply, and which --write extends "
+    "(default: ./clusterwatch.toml, else the bundled one; env CLUSTERWATCH_CONFIG).",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help="Fetch at most this many pages of the site.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@click.option("--write", is_flag=True, help="Append the source's entry to the configuration file.")
+@click.pass_context
+def try_site(
+    ctx: click.Context,
+    url: str,
+    config_path: Path | None,
+    max_pages: int,
+    as_json: bool,
+    write: bool,
+) -> None:
+    """Try a site before adding it: crawl a sample of URL as a configured source would be
+    crawled (robots.txt, 2 requests at a time, the User-Agent) and report what was found.
+
+    Prints the feeds, sitemaps and listings found, the URL shapes of articles, sample articles
+    with the topics they raise, the pages rejected and why, a verdict, and the configuration
+    entry to paste (--write appends it). No archive is written: the sample is crawled into a
+    temporary directory, deleted afterwards.
+    """
+    import json
+
+    from .config import find_config_path
+    from .trial import TrialError, append_entry, check_writable, run_trial
+
+    if scrapy_log_level(ctx) == "WARNING":
+        # a site that fails is the report's one line, not a screen of retries (-v shows them)
+        for handler in logging.getLogger().handlers:
+            handler.setLevel(logging.CRITICAL)
+    try:
+        if write:  # before the crawl: say at once that nothing could be written
+            check_writable(find_config_path(config_path))
+        trial = run_trial(
+            url,
+            config_path,
+            max_pages=max_pages,
+            progress=console.is_terminal and not as_json,
+            log_level=scrapy_log_level(ctx),
+        )
+        written = append_entry(find_config_path(config_path), trial) if write else None
+    except ConfigError as exc:
+        raise ConfigProblem(str(exc)) from None
+    except TrialError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(trial.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print_trial(trial)
+    if written:
+        console.print(f"added source {trial.name!r} to {written}")
+
+
+def print_trial(trial: Any) -> None:
+    from rich.markup import escape
+
+    found = Table(title=f"What clusterwatch found at {trial.url}", show_header=False)
+    found.add_column("what")
+    found.add_column("", overflow="fold")
+    for label, items in (
+        ("feeds", trial.feeds),
+        ("sitemaps", trial.sitemaps),
+        ("listings", trial.listings),
+        ("article URL shapes", trial.article_patterns),
+        ("listing URL shapes", trial.listing_patterns),
+    ):
+        found.add_row(label, escape("\n".join(items[:8])) + (" …" if len(items) > 8 else "") or "-")
+    out.print(found)
+    articles = Table(title=f"Articles ({len(trial.articles)})")
+    for column in ("url", "title", "date", "language", "words", "topics"):
+        articles.add_column(
+            column, overflow="fold", justify="right" if column == "words" else "left"
+        )
+    for item in trial.articles[:20]:
+        articles.add_row(
+            escape(item["url"]),
+            escape(item["title"] or "-"),
+            (item["published"] or "-")[:10],
+            item["language"] or "-",
+            str(item["words"]),
+            ", ".join(item["topics"]) or "-",
+        )
+    out.print(articles)
+    if trial.rejected:
+        rejected = Table(title=f"Pages not stored ({len(trial.rejected)})")
+        rejected.add_column("url", overflow="fold")
+        rejected.add_column("reason")
+        for item in trial.rejected[:30]:
+            rejected.add_row(escape(item["url"]), item["reason"])
+        out.print(rejected)
+    out.print(f"[bold]Verdict:[/bold] {escape(trial.verdict)}")
+    out.print("Configuration entry to paste (or run again with --write):")
+    out.print(escape(trial.config), highlight=False)
 
 
 @cli.command()

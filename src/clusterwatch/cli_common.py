@@ -3,6 +3,7 @@ Scrapy's log level and the table of a crawl's results."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .config import Config, ConfigError, load_config
@@ -101,12 +103,11 @@ def scrapy_log_level(ctx: click.Context) -> str:
 
 def run_table(summaries: list[Any]) -> Table:
     table = Table(title="Crawl")
-    for column in ("source", "status", "pages", "new", "updated", "errors", "health"):
+    for column in ("source", "status", "pages", "new", "updated", "errors", "not stored", "health"):
         table.add_column(
             column, justify="right" if column in ("pages", "new", "updated", "errors") else "left"
         )
     for s in summaries:
-        health = s.health if s.health == "ok" else f"[yellow]{s.health}[/yellow]"
         table.add_row(
             s.source,
             s.status,
@@ -114,6 +115,28 @@ def run_table(summaries: list[Any]) -> Table:
             str(s.new_articles),
             str(s.updated_articles),
             str(s.errors),
-            health,
+            not_stored_text(s.not_stored),
+            health_text(s.health),
         )
     return table
+
+
+def health_text(health: str) -> str:
+    """A source's health for a table: anything but "ok" stands out."""
+    return health if health == "ok" else f"[yellow]{escape(health)}[/yellow]"
+
+
+def not_stored_text(counts: dict[str, int] | str | None) -> str:
+    """Pages fetched but not stored, per reason, most first: "12 listing, 3 too short"."""
+    if isinstance(counts, str):
+        counts = json.loads(counts)
+    if not counts:
+        return "-"
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return ", ".join(f"{count} {reason}" for reason, count in ordered)
+
+
+def topics_line(config: Config) -> str:
+    """The line of ``status`` and ``sources`` saying which alert topics apply and where they come
+    from (markup: the ``[topics]`` it names is escaped)."""
+    return f"topics: {escape(config.topics_description)}"

@@ -9,7 +9,15 @@ from typing import Any
 import click
 from rich.table import Table
 
-from .cli_common import config_options, console, get_config, out
+from .cli_common import (
+    config_options,
+    console,
+    get_config,
+    health_text,
+    not_stored_text,
+    out,
+    topics_line,
+)
 
 
 @click.command()
@@ -41,8 +49,8 @@ def digest(
     """Everything new since the last digest, grouped by topic and story: emailed with --send,
     written as files with --out.
 
-    Each item reaches each recipient in exactly one digest; a failed send marks nothing as sent,
-    and the items go out with the next digest.
+    Each item reaches each recipient in exactly one digest; a failed send or write marks nothing
+    as sent and leaves no files, and the items go out with the next digest.
     """
     from . import digest as digests
     from .store import open_db
@@ -91,14 +99,17 @@ def digest(
                     f"{result.recipient}: {result.status} ({result.stories} stories, {result.items} items)"
                 )
     if out_dir or not send:
-        result, written = digests.write_files(
-            database,
-            out_dir or config.digest_dir,
-            None,
-            since_utc,
-            weeks=settings.weeks_in_chart,
-            timezone=settings.timezone,
-        )
+        try:
+            result, written = digests.write_files(
+                database,
+                out_dir or config.digest_dir,
+                None,
+                since_utc,
+                weeks=settings.weeks_in_chart,
+                timezone=settings.timezone,
+            )
+        except digests.DigestNotWritten as exc:
+            raise click.ClickException(str(exc)) from None
         console.print(
             f"{result.story_count} stories, {result.item_count} items → {', '.join(str(p) for p in written)}"
         )
@@ -167,7 +178,16 @@ def status(config_path: Path | None, db: Path | None) -> None:
     upcoming = {spec.source: next_run(spec) for spec in job_specs(config) if spec.kind == "crawl"}
     zone = ZoneInfo(config.digest.timezone)
     table = Table(title=f"Status ({config.db_path})")
-    for column in ("source", "last run", "result", "new", "errors", "health", "next run"):
+    for column in (
+        "source",
+        "last run",
+        "result",
+        "new",
+        "errors",
+        "not stored",
+        "health",
+        "next run",
+    ):
         table.add_column(column, justify="right" if column in ("new", "errors") else "left")
     for source in config.sources:
         row = rows.get(source.name, {})
@@ -179,10 +199,12 @@ def status(config_path: Path | None, db: Path | None) -> None:
             row.get("last_run_status") or "-",
             str(row.get("last_run_new_articles") or 0),
             str(row.get("last_run_errors") or 0),
-            health if health == "ok" else f"[yellow]{health}[/yellow]",
+            not_stored_text(row.get("last_run_not_stored")),
+            health_text(health),
             when.astimezone(zone).strftime("%Y-%m-%d %H:%M") if when else "not scheduled",
         )
     out.print(table)
+    out.print(topics_line(config))
     if database is None:
         console.print(f"no archive yet at {config.db_path}: `clusterwatch crawl` creates it")
         return

@@ -4,6 +4,9 @@ Where the configuration comes from, first match wins: ``--config``, ``CLUSTERWAT
 ``./clusterwatch.toml``, the bundled ``data/clusterwatch.toml``. The archive path likewise:
 ``--db``, ``CLUSTERWATCH_DB``, ``[archive] path`` (relative to the configuration file).
 
+The alert topics: a file without a ``topics`` key uses the bundled ``data/topics.toml``; a
+``[topics]`` table with topics replaces them wholly; an empty ``[topics]`` table turns alerts off.
+
 A bad file raises :class:`ConfigError` with one line naming the file, the key and what is wrong.
 """
 
@@ -23,6 +26,9 @@ from . import paths
 CONFIG_ENV = "CLUSTERWATCH_CONFIG"
 DB_ENV = "CLUSTERWATCH_DB"
 CONFIG_FILENAME = "clusterwatch.toml"
+TOPICS_FILENAME = "topics.toml"
+
+TopicsOrigin = Literal["bundled", "configuration", "off"]
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _INTERVAL_RE = re.compile(r"^every\s+(\d+)\s*(s|sec|m|min|h|d)$")
@@ -168,8 +174,15 @@ class ConfigFile(_Model):
     archive: ArchiveConfig = ArchiveConfig()
     crawl: CrawlConfig = CrawlConfig()
     sources: list[SourceConfig] = []
-    topics: dict[str, TopicConfig] = {}
+    # None (no key): the bundled topics; {} (an empty table): no alerts
+    topics: dict[str, TopicConfig] | None = None
     digest: DigestConfig = DigestConfig()
+
+
+class TopicsFile(_Model):
+    """The bundled ``data/topics.toml``: topics and nothing else."""
+
+    topics: Annotated[dict[str, TopicConfig], Field(min_length=1)]
 
 
 @dataclass(frozen=True)
@@ -184,6 +197,7 @@ class Config:
     sources: tuple[SourceConfig, ...]
     topics: dict[str, TopicConfig]
     digest: DigestConfig
+    topics_origin: TopicsOrigin
 
     def source(self, name: str) -> SourceConfig:
         for source in self.sources:
@@ -197,6 +211,36 @@ class Config:
         from . import __version__
 
         return self.crawl.user_agent or f"clusterwatch/{__version__} (+{self.crawl.contact_url})"
+
+    @property
+    def topics_description(self) -> str:
+        """One line: which topics apply and where they come from."""
+        names = ", ".join(self.topics)
+        if self.topics_origin == "bundled":
+            return (
+                f"{names} — bundled defaults ({_shown(bundled_topics_path())}); "
+                "add [topics] to replace them"
+            )
+        if self.topics_origin == "off":
+            return f"none — alerts off (an empty [topics] table in {self.path})"
+        return f"{names} — [topics] of {self.path}"
+
+
+def bundled_topics_path() -> Path:
+    return paths.data_dir() / TOPICS_FILENAME
+
+
+def load_bundled_topics() -> dict[str, TopicConfig]:
+    """The topics of ``data/topics.toml``, validated like a configuration's. Raises
+    :class:`ConfigError` naming that file."""
+    topics_path = bundled_topics_path()
+    raw = _read_toml(topics_path, "bundled topics file not found")
+    try:
+        parsed = TopicsFile.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(f"{topics_path}: {_describe(exc, raw)}") from None
+    _check_topics(parsed.topics, topics_path)
+    return dict(parsed.topics)
 
 
 def find_config_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -220,15 +264,19 @@ def load_config(
 ) -> Config:
     """Read, validate and resolve a configuration file. Raises :class:`ConfigError`."""
     config_path = find_config_path(path)
-    try:
-        raw = tomllib.loads(config_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{config_path}: configuration file not found") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{config_path}: not UTF-8 text ({exc.reason})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{config_path}: invalid TOML: {exc}") from None
+    raw = _read_toml(config_path, "configuration file not found")
     return config_from_dict(raw, config_path, db=db, check_spiders=check_spiders)
+
+
+def _read_toml(path: Path, missing: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: {missing}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
 def config_from_dict(
@@ -243,6 +291,12 @@ def config_from_dict(
     except ValidationError as exc:
         raise ConfigError(f"{config_path}: {_describe(exc, raw)}") from None
     _check_semantics(parsed, config_path, check_spiders)
+    if parsed.topics is None:
+        topics, origin = load_bundled_topics(), "bundled"
+    else:
+        topics, origin = dict(parsed.topics), "configuration" if parsed.topics else "off"
+        _check_topics(topics, config_path)
+    _check_recipients(parsed.digest, topics, origin, config_path)
 
     base = config_path.resolve().parent
     db_path = Path(db or os.environ.get(DB_ENV) or base / parsed.archive.path)
@@ -253,8 +307,9 @@ def config_from_dict(
         digest_dir=base / parsed.digest.out_dir,
         crawl=parsed.crawl,
         sources=tuple(parsed.sources),
-        topics=dict(parsed.topics),
+        topics=topics,
         digest=parsed.digest,
+        topics_origin=origin,
     )
 
 
@@ -311,19 +366,56 @@ def _check_semantics(parsed: ConfigFile, config_path: Path, check_spiders: bool)
                     f"{config_path}: {where}.spider: unknown spider {source.spider!r} "
                     f"(known: {', '.join(names)})"
                 )
+
+
+def _check_topics(topics: dict[str, TopicConfig], path: Path) -> None:
     from .alerts import RuleError, compile_topics
 
     try:
-        compile_topics(parsed.topics)
+        compile_topics(topics)
     except RuleError as exc:
-        raise ConfigError(f"{config_path}: {exc}") from None
-    for index, recipient in enumerate(parsed.digest.recipients):
-        unknown = sorted(set(recipient.topics) - set(parsed.topics))
-        if unknown:
-            raise ConfigError(
-                f"{config_path}: digest.recipients[{index}].topics: unknown topic "
-                f"{unknown[0]!r} (defined: {', '.join(parsed.topics) or 'none'})"
-            )
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def _check_recipients(
+    digest: DigestConfig, topics: dict[str, TopicConfig], origin: TopicsOrigin, config_path: Path
+) -> None:
+    """Recipients follow the topics that apply, bundled or configured."""
+    for index, recipient in enumerate(digest.recipients):
+        unknown = sorted(set(recipient.topics) - set(topics))
+        if not unknown:
+            continue
+        if origin == "off":
+            defined = "none: an empty [topics] table turns alerts off"
+        else:
+            defined = ", ".join(topics)
+            if origin == "configuration" and unknown[0] in _bundled_topic_names():
+                # the likeliest surprise: a topic added to the configuration hid the bundled ones
+                defined += (
+                    f"; [topics] replaces the bundled topics, copy [topics.{unknown[0]}] "
+                    f"from {_shown(bundled_topics_path())} to keep it"
+                )
+        raise ConfigError(
+            f"{config_path}: digest.recipients[{index}].topics: unknown topic "
+            f"{unknown[0]!r} (defined: {defined})"
+        )
+
+
+def _bundled_topic_names() -> set[str]:
+    """The names of the bundled topics, for a hint only: an unreadable file gives none."""
+    try:
+        topics = _read_toml(bundled_topics_path(), "not found").get("topics")
+    except (ConfigError, OSError):
+        return set()
+    return set(topics) if isinstance(topics, dict) else set()
+
+
+def _shown(path: Path) -> str:
+    """A bundled file's path as the README names it (data/topics.toml), else in full."""
+    try:
+        return str(path.relative_to(paths.project_root()))
+    except ValueError:
+        return str(path)
 
 
 def _describe(exc: ValidationError, raw: dict[str, Any]) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.settings import Settings
@@ -46,6 +47,8 @@ class RunSummary:
     updated_articles: int
     errors: int
     health: str
+    # pages fetched but not stored as articles, per reason (listing, navigation, too short…)
+    not_stored: dict[str, int] = field(default_factory=dict)
 
 
 def crawl_sources(
@@ -77,7 +80,7 @@ def crawl_sources(
         **(extra_settings or {}),
     }
     if max_pages:
-        overrides["CLOSESPIDER_PAGECOUNT"] = max_pages
+        overrides["CLUSTERWATCH_MAX_PAGES"] = max_pages
     settings = project_settings(config, overrides)
     loader = spider_loader(settings)
     if config.crawl.workers != 0:
@@ -122,6 +125,7 @@ def crawl_sources(
                 updated_articles=run["updated_articles"] if run else 0,
                 errors=run["errors"] if run else 0,
                 health=health[0] if health else "unknown",
+                not_stored=json.loads(run["not_stored"] or "{}") if run else {},
             )
         )
     return summaries

@@ -3,6 +3,8 @@
 ``configure(server, workdir)`` derives a configuration from the bundled one: every real URL
 becomes its replica's local URL, every source's allowed domains become its replicas' host and
 port, and private addresses are allowed for 127.0.0.1 only. The tests use the same function.
+A base without ``[topics]`` gets the bundled topics written in, so that the demo's configuration
+is a whole file to copy and edit.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 import tomli_w
 
 from . import paths
+from .config import bundled_topics_path
 from .replicas import ReplicaServer
 
 DEMO_BASE_PORT = 18470
@@ -43,6 +46,11 @@ def demo_config_dict(server: ReplicaServer, base_config: Path | None = None) -> 
         "state_dir": "crawl-state",
     }
     raw["digest"] = {**raw.get("digest", {}), "out_dir": "digests"}
+    if "topics" not in raw:
+        bundled = tomllib.loads(bundled_topics_path().read_text(encoding="utf-8"))["topics"]
+        digest = raw.pop("digest")
+        # before [digest], where the bundled configuration had them
+        raw |= {"topics": bundled, "digest": digest}
     return raw
 
 
@@ -54,7 +62,10 @@ def write_demo_config(
         raw[section] = {**raw.get(section, {}), **values} if isinstance(values, dict) else values
     workdir.mkdir(parents=True, exist_ok=True)
     path = workdir / "clusterwatch.toml"
-    header = "# Written by `clusterwatch demo`: the bundled configuration pointed at the replica sites.\n"
+    header = (
+        "# Written by `clusterwatch demo`: the bundled configuration pointed at the replica sites"
+        " (with the bundled topics of data/topics.toml written in).\n"
+    )
     path.write_text(header + tomli_w.dumps(raw), encoding="utf-8")
     return path
 

@@ -7,7 +7,17 @@ topic keeps an item out of any other digest), then sent, then marked ``sent``. A
 *releases* the reservation (state ``failed``, items freed for the next digest). Only a process
 killed between the server's acceptance and our commit leaves a ``sending`` digest behind; the
 next run sends that same digest again with the same Message-ID, so nothing is lost and a mail
-client can tell the copy. Digests written to files use the recipient ``files``.
+client can tell the copy.
+
+Digests written to files use the recipient ``files`` and the same outbox: the files are rendered
+under temporary names (a hidden ``.digest-*`` directory in the output directory, so on the same
+file system), the digest is reserved, the files are renamed into place, and the digest is marked
+``written``. Any failure until then removes the files and releases the reservation: nothing of
+the digest remains and its items stay for the next one. A process killed after the reservation
+leaves the digest in ``sending``; the next run renders it again under its own names.
+
+Markdown is rendered with every scraped field escaped (:func:`markdown_text`) and only http(s)
+addresses linked (:func:`markdown_link`): a renderer shows the text as it was, never as markup.
 
 Day boundaries (``--since``) and weeks (the chart) are in the digest's time zone
 (``[digest] timezone``, Europe/Warsaw by default).
@@ -17,23 +27,39 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+import time as clock
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import make_msgid
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from sqlite_utils import Database
+from w3lib.url import safe_url_string
 
 from .store import utcnow
 
 logger = logging.getLogger(__name__)
 
 FILES_RECIPIENT = "files"
+STAGING_PREFIX = ".digest-"
+STALE_STAGING_SECONDS = 3600  # a staging directory this old was left by a killed process
+
+
+class DigestNotWritten(Exception):
+    """A file digest could not be rendered, recorded or put in place: none of its files remain
+    and its items stay for the next digest."""
 
 
 @dataclass
@@ -64,6 +90,13 @@ class Entry:
     def snippet_text(self) -> str:
         s, start, end = self.snippet, self.hit_start, self.hit_end
         return f"{s[:start]}**{s[start:end]}**{s[end:]}"
+
+    @property
+    def snippet_markdown(self) -> str:
+        s, start, end = self.snippet, self.hit_start, self.hit_end
+        return (
+            f"{markdown_text(s[:start])}**{markdown_text(s[start:end])}**{markdown_text(s[end:])}"
+        )
 
 
 @dataclass
@@ -261,12 +294,47 @@ def chart_png(weekly: dict[str, list[tuple[date, int]]]) -> bytes:
     return buffer.getvalue()
 
 
+# CommonMark 0.31, 2.4: any ASCII punctuation character may be backslash-escaped, and then
+# stands for itself (no emphasis, link, HTML tag, entity, list marker or heading)
+_MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def markdown_text(value: object) -> str:
+    """``value`` as Markdown that renders as exactly this text, on one line.
+
+    Every ASCII punctuation character is backslash-escaped and every run of whitespace (line
+    breaks too, which could end a list item or start a block) becomes one space.
+    """
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", _WHITESPACE.sub(" ", str(value)))
+
+
+def markdown_link(text: object, url: str | None) -> str:
+    """``text`` linked to ``url`` when that is an http(s) address, else both as plain text.
+
+    The destination is percent-encoded (spaces, quotes, ``<>``, non-ASCII) and written in the
+    ``<…>`` form, in which parentheses need no escaping.
+    """
+    label = markdown_text(str(text).strip())
+    try:
+        href = safe_url_string((url or "").strip())
+        parts = urlsplit(href)
+        linkable = parts.scheme in ("http", "https") and bool(parts.netloc)
+    except ValueError:  # a port out of range, a broken IPv6 host
+        linkable = False
+    if linkable and not any(c in href for c in "<>\\\r\n"):
+        return f"[{label}](<{href}>)"
+    return f"{label} ({markdown_text(url)})" if url else label
+
+
 _env = Environment(
     loader=PackageLoader("clusterwatch", "templates"),
     autoescape=select_autoescape(["html", "xml"]),
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["md"] = markdown_text
+_env.filters["md_link"] = markdown_link
 
 
 def render(
@@ -286,7 +354,7 @@ def reserve(db: Database, digest: Digest, *, domain: str = "clusterwatch.local")
     """Record ``digest`` as being sent and claim its items; returns the digest id."""
     digest.message_id = digest.message_id or make_msgid(domain=domain)
     with db.atomic():
-        digest.digest_id = (
+        digest_id = (
             db["digests"]
             .insert(
                 {
@@ -300,10 +368,10 @@ def reserve(db: Database, digest: Digest, *, domain: str = "clusterwatch.local")
             .last_pk
         )
         db["digest_items"].insert_all(
-            {"digest": digest.digest_id, "recipient": digest.recipient, **item}
-            for item in digest.items
+            {"digest": digest_id, "recipient": digest.recipient, **item} for item in digest.items
         )
-    return digest.digest_id
+    digest.digest_id = digest_id  # only once committed: a rolled-back digest has no id
+    return digest_id
 
 
 def mark_delivered(
@@ -349,23 +417,91 @@ def write_files(
     weeks: int = 12,
     timezone: str = "Europe/Warsaw",
 ) -> tuple[Digest, list[Path]]:
-    """Write the pending digest as Markdown and HTML (with its chart) and an Atom feed."""
-    digest = build_digest(db, FILES_RECIPIENT, topics, since, weeks=weeks, timezone=timezone)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write the pending digest as Markdown and HTML (with its chart) and an Atom feed.
+
+    Returns the digest and its files (Markdown, HTML, chart, feed), followed by the files of any
+    digest a killed run left unfinished (written before it). The files appear only once the
+    digest is recorded; on failure :class:`DigestNotWritten` is raised and none of them remain.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _not_written(exc) from exc
+    _remove_stale_staging(out_dir)
+    pending = unfinished(db, FILES_RECIPIENT)
+    fresh = build_digest(db, FILES_RECIPIENT, topics, since, weeks=weeks, timezone=timezone)
+    recovered: list[Path] = []
+    for digest in pending:
+        logger.info("digest %s was reserved but never written: writing it now", digest.digest_id)
+        digest.weekly = fresh.weekly
+        recovered += _publish(db, digest, out_dir)
+    written = _publish(db, fresh, out_dir, feed=lambda: atom_feed(db, topics))
+    return fresh, written + recovered
+
+
+def _publish(
+    db: Database, digest: Digest, out_dir: Path, feed: Callable[[], bytes] | None = None
+) -> list[Path]:
+    """Render into a staging directory, reserve (unless already reserved), rename, mark."""
     stamp = digest.created.replace(":", "").replace("-", "")[:15]
-    chart = out_dir / f"digest-{stamp}.png"
-    chart.write_bytes(chart_png(digest.weekly))
-    written = []
-    for fmt in ("md", "html"):
-        path = out_dir / f"digest-{stamp}.{fmt}"
-        path.write_text(render(digest, fmt, chart=chart.name), encoding="utf-8")
-        written.append(path)
-    feed = out_dir / "alerts.atom"
-    feed.write_bytes(atom_feed(db, topics))
-    written += [chart, feed]
-    digest_id = reserve(db, digest)
-    mark_delivered(db, digest_id, status="written", path=str(written[1]))
-    return digest, written
+    chart, markdown, html = (f"digest-{stamp}.{ext}" for ext in ("png", "md", "html"))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+    except OSError as exc:
+        raise _not_written(exc) from exc
+    placed: list[Path] = []
+    reserved_here = digest.digest_id is None
+    try:
+        (staging / chart).write_bytes(chart_png(digest.weekly))
+        (staging / markdown).write_text(render(digest, "md", chart=chart), encoding="utf-8")
+        (staging / html).write_text(render(digest, "html", chart=chart), encoding="utf-8")
+        names = [markdown, html, chart]
+        if feed is not None:
+            (staging / "alerts.atom").write_bytes(feed())
+            names.append("alerts.atom")  # last: a failure before it keeps the previous feed
+        if reserved_here:
+            reserve(db, digest)  # the commit: from here on the items are this digest's
+        for name in names:
+            os.replace(staging / name, out_dir / name)
+            placed.append(out_dir / name)
+        mark_delivered(db, digest.digest_id, status="written", path=str(out_dir / html))
+    except BaseException as exc:
+        _undo(db, digest, placed, exc)
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            raise _not_written(exc) from exc
+        raise  # a bug, or Ctrl-C: undone all the same
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return placed
+
+
+def _not_written(exc: BaseException) -> DigestNotWritten:
+    return DigestNotWritten(
+        f"the digest was not written, its items stay for the next one: {type(exc).__name__}: {exc}"
+    )
+
+
+def _undo(db: Database, digest: Digest, placed: list[Path], exc: BaseException) -> None:
+    for path in placed:
+        path.unlink(missing_ok=True)
+    if digest.digest_id is None:  # the reservation rolled back, or was never made
+        return
+    try:
+        release(db, digest.digest_id, f"{type(exc).__name__}: {exc}")
+    except sqlite3.Error:
+        # still "sending": the next run renders it again, so its items are not lost either
+        logger.warning("digest %s could not be released", digest.digest_id, exc_info=True)
+
+
+def _remove_stale_staging(out_dir: Path) -> None:
+    # what a process killed while rendering left behind; a younger one may be another run's
+    cutoff = clock.time() - STALE_STAGING_SECONDS
+    for staging in out_dir.glob(f"{STAGING_PREFIX}*"):
+        try:
+            if staging.is_dir() and staging.stat().st_mtime < cutoff:
+                shutil.rmtree(staging, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def atom_feed(

@@ -305,7 +305,7 @@ def distributed_settings(url: str, role: str, config: Config, **extra: Any) -> d
         "CLUSTERWATCH_REDIS_ROLE": role,
         "CLUSTERWATCH_REDIS_PREFIX": config.crawl.redis_prefix,
         # a long-lived worker is not stopped by a page count meant for one run
-        "CLOSESPIDER_PAGECOUNT": 0,
+        "CLUSTERWATCH_MAX_PAGES": 0,
         **extra,
     }
     if role == "worker":

@@ -2,14 +2,21 @@
 
 Listings, feeds and sitemaps are fetched on every run: they are where new articles appear.
 A known article is fetched again only when it is due — soon after publication, when edits are
-likely, then less and less often while it stays unchanged — or when a sitemap says it changed
-after we last fetched it; the crawl asks for its due articles itself (``RecordBook.due_articles``)
-as well as following the listings. A fetch of a known article is a conditional request (ETag /
-If-Modified-Since), so an unchanged page costs a 304 and no body.
+likely, then less and less often while it stays unchanged — or when its change signal moved;
+the crawl asks for its due articles itself (``RecordBook.due_articles``) as well as following the
+listings. A fetch of a known article is a conditional request (ETag / If-Modified-Since), so an
+unchanged page costs a 304 and no body.
+
+A change signal is what a sitemap (``<lastmod>``) or a feed (an item's date) says of a page. The
+values seen when the page was last fetched are kept (``pages.signal``); a value not among them
+makes the page due, whatever the dates say against the clock: sites backdate, print dates
+without times and run wrong clocks, so a value is compared for difference, as text. A page a
+sitemap and a feed both list has a value from each (one per line): neither alone is a change.
 """
 
 from __future__ import annotations
 
+import email.utils
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -47,20 +54,62 @@ def next_check(
     return (now + interval).replace(microsecond=0).isoformat()
 
 
+def signal_value(raw: str | None) -> str | None:
+    """A sitemap's ``<lastmod>`` or a feed item's date as kept and compared: the site's own text,
+    whitespace aside; None when there is none."""
+    value = " ".join(raw.split()) if raw else ""
+    return value or None
+
+
+def signals_of(stored: str | None) -> set[str]:
+    """The values of a ``pages.signal`` column (one per line: a sitemap's, a feed's…)."""
+    return set(stored.split("\n")) if stored else set()
+
+
+def stored_signals(values: set[str]) -> str:
+    """``values`` as kept in ``pages.signal``."""
+    return "\n".join(sorted(values))
+
+
 def is_due(
-    page: dict[str, Any] | None, lastmod: str | None = None, now: datetime | None = None
+    page: dict[str, Any] | None, signal: str | None = None, now: datetime | None = None
 ) -> bool:
-    """Whether a URL should be fetched in this run."""
+    """Whether a URL should be fetched in this run.
+
+    ``signal``: the page's ``<lastmod>`` in a sitemap or its date in a feed of this run. One not
+    among the values seen when the page was last fetched makes it due; without such values (a
+    page fetched before they were kept), one later than that fetch does.
+    """
     if page is None:
         return True
     now = now or datetime.now(UTC)
-    fetched = _parse(page.get("last_fetched"))
-    changed = _parse(lastmod) if lastmod and "T" in lastmod else _lastmod_date(lastmod)
-    # equal counts as changed: a lastmod has coarser resolution than our own clock
-    if changed is not None and (fetched is None or changed >= fetched):
-        return True
+    signal = signal_value(signal)
+    if signal is not None:
+        seen = signals_of(page.get("signal"))
+        if seen:
+            if signal not in seen:
+                return True
+        else:
+            fetched = _parse(page.get("last_fetched"))
+            changed = _signal_time(signal)
+            # equal counts as changed: a lastmod has coarser resolution than our own clock
+            if changed is not None and (fetched is None or changed >= fetched):
+                return True
     due = _parse(page.get("next_check"))
     return due is None or due <= now
+
+
+def _signal_time(value: str) -> datetime | None:
+    """A W3C datetime (sitemaps, Atom), a date alone, or an RFC 822 date (RSS)."""
+    if "T" in value:
+        return _parse(value)
+    if value[:1].isdigit():
+        return _lastmod_date(value)
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _lastmod_date(value: str | None) -> datetime | None:

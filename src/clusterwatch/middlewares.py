@@ -2,13 +2,15 @@
 
 ``ScopeMiddleware`` replaces Scrapy's offsite middleware: allowed domains may carry a port
 (replica sites share 127.0.0.1), non-http(s) schemes are refused, and so are private,
-loopback and link-local addresses unless ``[crawl] allow_private_addresses`` allows them.
+loopback and link-local addresses, in any spelling (``2130706433``, ``0x7f.1``,
+``[::ffff:7f00:1]``), unless ``[crawl] allow_private_addresses`` allows them.
 It sits at the engine end, so redirects, which come back through it as new requests, are
 checked too.
 
 ``FetchLogMiddleware`` sits at the downloader end and records each network attempt's outcome
 (status, error kind, bytes, time) in ``fetches``; refusals by earlier middlewares (robots.txt,
-scope) reach its ``process_exception`` and are recorded with their kind.
+scope) reach its ``process_exception`` and are recorded with their kind. A page that is no
+HTML (a PDF or an image where a page was expected) keeps its status and is ``not-html``.
 """
 
 from __future__ import annotations
@@ -25,14 +27,15 @@ from typing import Any
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request, Response
+from scrapy.http import Request, Response, TextResponse
 from scrapy.resolver import CachingThreadedResolver
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 from twisted.internet import error as twisted_error
 from twisted.web._newclient import ResponseFailed
 
 from .session import CrawlSession
-from .urls import canonical_url, domain_allowed, host_of
+from .urls import canonical_url, domain_allowed, host_address, host_of
 
 logger = logging.getLogger(__name__)
 
@@ -50,19 +53,22 @@ def address_allowed(host: str, allow: bool | list[str] | tuple[str, ...]) -> boo
 
     Public addresses are always allowed; private, loopback, link-local, reserved and
     multicast ones only when ``allow`` is True or lists the address or a network holding it.
+    An address is judged in whatever spelling it comes (:func:`~.urls.host_address`), before
+    any resolver sees it: allowing 127.0.0.1 allows ``2130706433`` too, being the same address.
     Host names are judged by their resolved addresses elsewhere; here only ``localhost`` is.
     """
     host = host.strip("[]").lower()
     if allow is True:
         return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
+    address = host_address(host)
+    if address is None:
         if host == "localhost" or host.endswith(".localhost"):
             address = ipaddress.ip_address("127.0.0.1")
         else:
             return True
-    if address.is_global:
+    # Python counts IPv6's reserved ::/8 global: IPv4-compatible (::7f00:1) and NAT64
+    # (64:ff9b::a9fe:a9fe) forms of private addresses lie there
+    if address.is_global and not (address.is_reserved or address.is_multicast):
         return True
     for entry in allow or ():
         try:
@@ -101,6 +107,33 @@ class ScopeMiddleware:
             and not domain_allowed(request.url, domains)
         ):
             raise RefusedRequest("offsite", f"outside {', '.join(domains)}: {request.url}")
+
+
+class PageBudgetMiddleware:
+    """At most ``CLUSTERWATCH_MAX_PAGES`` network requests per crawl (robots.txt aside; 0: no
+    bound). Later requests are refused as ``page-limit`` before they reach the network, so the
+    crawl runs dry as it would at the end of a site — its pending pages are decided, its items
+    stored — instead of closing with requests in flight (Scrapy's ``CLOSESPIDER_PAGECOUNT``
+    counts responses, after the fact: ``--max-pages 5`` fetched 20 pages)."""
+
+    def __init__(self, crawler: Any):
+        self.crawler = crawler
+        self.limit = crawler.settings.getint("CLUSTERWATCH_MAX_PAGES")
+        self.sent = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> PageBudgetMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        if not self.limit or request.meta.get("dont_obey_robotstxt"):
+            return
+        if self.sent >= self.limit:
+            self.crawler.stats.inc_value("clusterwatch/page_limit")
+            raise RefusedRequest(
+                "page-limit", f"over the limit of {self.limit} pages: {request.url}"
+            )
+        self.sent += 1
 
 
 _SCRAPY_ERRORS = {
@@ -144,6 +177,36 @@ def error_kind(exception: BaseException) -> str:
     return name
 
 
+#: what a request is for (``cw_kind``) when it asks for a page: anything but an attachment, a
+#: feed, a sitemap or robots.txt, which are not HTML on purpose
+PAGE_KINDS = frozenset({"start", "listing", "page", "article"})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/vnd.wap.xhtml+xml"})
+
+
+def is_html(response: Response) -> bool:
+    """Whether ``response`` is a web page: its Content-Type says HTML or XHTML; without one,
+    what Scrapy made of its URL and body (text), or a compressed body not yet decompressed."""
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    if media_type:
+        return media_type in HTML_TYPES
+    return isinstance(response, TextResponse) or b"Content-Encoding" in response.headers
+
+
+def failure_row(request: Request, exception: BaseException) -> dict[str, Any]:
+    """The ``fetches`` row of a request that got no response, for ``exception``."""
+    started = request.meta.get("cw_started")
+    return {
+        "url": request.url,
+        "kind": request.meta.get("cw_kind", "other"),
+        "status": None,
+        "error": error_kind(exception),
+        "error_detail": str(exception)[:500] or type(exception).__name__,
+        "bytes": None,
+        "seconds": round(time.monotonic() - started, 4) if started else None,
+    }
+
+
 class FetchLogMiddleware:
     def __init__(self, crawler: Any):
         self.crawler = crawler
@@ -161,6 +224,11 @@ class FetchLogMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         started = request.meta.get("cw_started")
         kind = request.meta.get("cw_kind", "other")
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        error = error_detail = None
+        if response.status == 200 and kind in PAGE_KINDS and not is_html(response):
+            # a PDF or an image where a page was expected: fetched fine, nothing to read
+            error, error_detail = "not-html", f"{content_type or 'no Content-Type'}: no page"
         session = self._session()
         session.record_page(canonical_url(request.url), kind, response.status, response.headers)
         session.record_fetch(
@@ -168,9 +236,9 @@ class FetchLogMiddleware:
                 "url": request.url,
                 "kind": kind,
                 "status": response.status,
-                "error": None,
-                "content_type": response.headers.get(b"Content-Type", b"").decode("latin-1")
-                or None,
+                "error": error,
+                "error_detail": error_detail,
+                "content_type": content_type,
                 "bytes": len(response.body),
                 "seconds": round(time.monotonic() - started, 4) if started else None,
             }
@@ -178,19 +246,8 @@ class FetchLogMiddleware:
         return response
 
     def process_exception(self, request: Request, exception: BaseException) -> None:
-        started = request.meta.get("cw_started")
         request.meta["cw_logged_exception"] = True
-        self._session().record_fetch(
-            {
-                "url": request.url,
-                "kind": request.meta.get("cw_kind", "other"),
-                "status": None,
-                "error": error_kind(exception),
-                "error_detail": str(exception)[:500] or type(exception).__name__,
-                "bytes": None,
-                "seconds": round(time.monotonic() - started, 4) if started else None,
-            }
-        )
+        self._session().record_fetch(failure_row(request, exception))
         return None
 
 
@@ -255,11 +312,29 @@ def retry_after_seconds(value: bytes | None) -> float | None:
 
 
 class LoopAwareRedirectMiddleware(RedirectMiddleware):
-    """Scrapy's redirects, refusing one that leads back to a URL of the same chain.
+    """Scrapy's redirects, refusing one that leads back to a URL of the same chain, and
+    recording one to another scheme.
 
     Stock Scrapy follows a loop until ``REDIRECT_MAX_TIMES`` (or the duplicate filter drops it
-    silently); naming it lets the fetch log say ``redirect-loop``.
+    silently); naming it lets the fetch log say ``redirect-loop``. A ``Location`` with another
+    scheme than http(s) (``file:///etc/passwd``) it drops without a word, passing the 3xx on:
+    its target is recorded here as refused (``scheme``), and still never requested.
     """
+
+    def _build_redirect_request(
+        self, source_request: Request, response: Response, *, url: str, **kwargs: Any
+    ) -> Request:
+        # RedirectMiddleware.process_response builds the request for every Location, then
+        # returns the response instead when the scheme is not http(s)
+        redirected = super()._build_redirect_request(source_request, response, url=url, **kwargs)
+        scheme = urlparse_cached(redirected).scheme
+        if scheme not in ("http", "https"):
+            refusal = RefusedRequest(
+                "scheme", f"redirect from {source_request.url}: scheme {scheme!r} is not fetched"
+            )
+            row = {**failure_row(source_request, refusal), "url": redirected.url, "seconds": None}
+            CrawlSession.for_crawler(self.crawler).record_fetch(row)
+        return redirected
 
     def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
         chain = [*request.meta.get("redirect_urls", []), request.url]
@@ -271,9 +346,9 @@ class LoopAwareRedirectMiddleware(RedirectMiddleware):
 class PublicAddressResolver(CachingThreadedResolver):
     """Scrapy's caching resolver that refuses names resolving to private addresses.
 
-    IP literals never reach a resolver (ScopeMiddleware judges them); every host name does,
-    on every connection, redirects included — so a public name pointing at 127.0.0.1 or
-    169.254.169.254 is refused after resolution, not before.
+    Addresses, however spelled, are judged before they reach a resolver (ScopeMiddleware);
+    every host name reaches it, on every connection, redirects included — so a public name
+    pointing at 127.0.0.1 or 169.254.169.254 is refused after resolution, not before.
     """
 
     def __init__(self, reactor: Any, cache_size: int, timeout: float, allow: bool | list[str]):

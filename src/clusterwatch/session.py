@@ -9,6 +9,7 @@ and counters reach the archive every ``FETCH_BATCH`` fetches and at the end.
 
 from __future__ import annotations
 
+import json
 import logging
 import weakref
 from collections import Counter
@@ -28,7 +29,7 @@ _sessions: weakref.WeakKeyDictionary[Any, CrawlSession] = weakref.WeakKeyDiction
 
 FETCH_BATCH = 50
 # outcomes of our own rules, not failures of the site
-POLICY_OUTCOMES = ("robots", "offsite", "private-address", "scheme", "page-limit")
+POLICY_OUTCOMES = ("robots", "offsite", "private-address", "scheme", "page-limit", "not-html")
 COUNTERS = (
     "article_links",
     "article_pages",
@@ -52,7 +53,14 @@ class RecordBook:
         self._fetches: list[dict[str, Any]] = []
         self._pages: dict[str, dict[str, Any]] = {}
         self._pending: dict[str, tuple[str | None, str | None]] = {}
+        # change signals (sitemap lastmods, feed dates) this run saw, by URL, as pages.signal
+        # keeps them: they count as seen at the page's fetch once the page is dealt with, as
+        # validators do; _signals_kept: URLs whose row holds this run's signals already
+        self._signals: dict[str, str] = {}
+        self._signals_kept: set[str] = set()
         self.counters: Counter[str] = Counter()
+        # pages fetched but not stored as articles, per reason (the whole run's, not a batch's)
+        self.not_stored: Counter[str] = Counter()
         self.closed = False
         # what the source's URL shapes turned out to be (kept in the archive by CrawlSession)
         self.shapes = ShapeBook()
@@ -123,25 +131,59 @@ class RecordBook:
         self._pages[url] = row
 
     def settle(self, url: str) -> None:
-        """The page fetched from ``url`` was dealt with: its validators count from now on."""
+        """The page fetched from ``url`` was dealt with: its validators and the change signals
+        this run saw count from now on."""
         validators = self._pending.pop(url, None)
         row = self._pages.get(url) or self.page(url)
         if validators is not None and row is not None:
             self._pages[url] = with_validators(row, validators)
+        self.keep_signals(url)
 
-    def mark(self, url: str, kind: str) -> None:
+    def see_signal(self, url: str, value: str | None) -> bool:
+        """A sitemap or a feed of this run gives ``value`` (a ``<lastmod>``, an item's date) for
+        ``url``: it counts as seen at the page's fetch once the page is dealt with (a fetch that
+        fails leaves the difference for the next run). True when the page was dealt with in this
+        run already: the value is kept at once."""
+        value = incremental.signal_value(value)
+        if value is None:
+            return False
+        values = incremental.signals_of(self._signals.get(url))
+        if value not in values:
+            self._signals[url] = incremental.stored_signals(values | {value})
+        if url not in self._signals_kept:
+            return False
+        self.keep_signals(url)
+        return True
+
+    def keep_signals(self, url: str) -> None:
+        """The signals this run saw of ``url``, and those it sees later, count as seen at the
+        page's last fetch: the page was dealt with (:meth:`settle`), or it is known, not due and
+        its row holds none (last fetched before signals were kept)."""
+        self._signals_kept.add(url)
+        values = self._signals.get(url)
+        row = (self._pages.get(url) or self.page(url)) if values else None
+        if row is not None:
+            row["signal"] = values
+            self._pages[url] = row
+
+    def mark(self, url: str, kind: str, reason: str | None = None) -> None:
         """The page fetched from ``url`` is a listing or another page that is no article (judged
-        by its content): listings are read on every run, other pages once in a while."""
+        by its content, for ``reason``): listings are read on every run, other pages once in a
+        while."""
         self.settle(url)
+        if reason:
+            self.not_stored[reason] += 1
         row = self._pages.get(url) or self.page(url)
         if row is not None and row.get("kind") != "redirect":
             row["kind"] = kind
+            row["reason"] = reason or row.get("reason")
             row["next_check"] = incremental.next_check(row, None)
             self._pages[url] = row
 
     def unsettle(self, url: str) -> None:
         """The page fetched from ``url`` could not be dealt with: fetch it in full next time."""
         self._pending.pop(url, None)
+        self._signals.pop(url, None)
         row = self._pages.get(url) or self.page(url)
         if row is not None:
             row["kind"] = "article"  # a page that went to extraction (so due_articles finds it)
@@ -150,11 +192,17 @@ class RecordBook:
 
     def take(self, url: str) -> tuple[dict[str, Any] | None, tuple[str | None, str | None] | None]:
         """The row of ``url`` and its unsettled validators, out of this batch (for a writer that
-        settles them when it stores the article)."""
-        return self._pages.pop(url, None) or self._load(url), self._pending.pop(url, None)
+        settles them when it stores the article, with the row's change signals)."""
+        row = self._pages.pop(url, None) or self._load(url)
+        values = self._signals.pop(url, None)
+        if row is not None and values:
+            row["signal"] = values
+        return row, self._pending.pop(url, None)
 
     def record_article(self, url: str, outcome: str, published: str | None) -> None:
         """What became of an article page: new, updated, unchanged (also a 304) or failed."""
+        if outcome == "failed":
+            self.not_stored["no text"] += 1
         self.settle(url)
         row = self._pages.get(url) or self.page(url)
         if row is not None:
@@ -174,6 +222,7 @@ def with_validators(
 
 def with_outcome(row: dict[str, Any], outcome: str, published: str | None) -> dict[str, Any]:
     row["kind"] = "article"
+    row["reason"] = "no text" if outcome == "failed" else None
     if outcome in ("new", "updated"):
         row["last_changed"] = store.utcnow()
         row["unchanged_checks"] = 0
@@ -263,6 +312,10 @@ class CrawlSession(RecordBook):
                 store.count_run(
                     self.db, self.run_id, **{k: counters[k] for k in COUNTERS if counters[k]}
                 )
+            if self.not_stored:
+                self.db["crawl_runs"].update(
+                    self.run_id, {"not_stored": json.dumps(dict(self.not_stored.most_common()))}
+                )
 
     def _spider_closed(self, spider: Any, reason: str) -> None:
         if self.closed:
@@ -286,8 +339,9 @@ def close_run(db: Any, run_id: int, source: str, reason: str, stats: dict[str, A
         "from fetches where crawl_run = ?",
         [run_id],
     ).fetchone()
-    # a finished run went through every listing (or stopped where all was known already)
-    complete = reason == "finished"
+    # a finished run went through every listing (or stopped where all was known already),
+    # unless the page limit left some of them unfetched
+    complete = reason == "finished" and not stats.get("clusterwatch/page_limit")
     db["crawl_runs"].update(run_id, {"pages": pages, "errors": errors, "complete": int(complete)})
     store.finish_run(db, run_id, status=status, reason=reason, stats=stats)
     logger.info("crawl run %s of %s: %s (%s)", run_id, source, status, reason)

@@ -52,6 +52,9 @@ REDIRECT_MAX_TIMES = 10
 # Depth is bounded by the spiders, which do not count pagination hops (see spiders_base).
 DEPTH_LIMIT = 0
 DEPTH_PRIORITY = 0
+# Network requests per crawl of a source (robots.txt aside; 0: no bound): spiders set it from
+# the configuration, `crawl --max-pages` overrides it (clusterwatch.middlewares.PageBudgetMiddleware)
+CLUSTERWATCH_MAX_PAGES = 0
 # Refuses host names that resolve to private addresses (clusterwatch.middlewares).
 TWISTED_DNS_RESOLVER = "clusterwatch.middlewares.PublicAddressResolver"
 # None: read [crawl] allow_private_addresses from the configuration
@@ -66,6 +69,8 @@ DOWNLOADER_MIDDLEWARES = {
     # ScopeMiddleware replaces it and also refuses private addresses and non-http(s) schemes.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "clusterwatch.middlewares.ScopeMiddleware": 50,
+    # after robots.txt (100): a request robots.txt refuses costs nothing of the page budget
+    "clusterwatch.middlewares.PageBudgetMiddleware": 110,
     # 585: after HttpCompression (590) has decompressed, before MetaRefresh (580) reads the text
     "clusterwatch.encoding.CharsetMiddleware": 585,
     # retries with backoff and Retry-After; redirects that name their loops

@@ -246,11 +246,12 @@ def site_config(
     server, workdir: Path, *, max_pages: int = 100_000, concurrency: int = 8, topics: bool = False
 ) -> Path:
     """A configuration crawling the generated site with politeness limits lifted (benchmarks
-    only); with ``topics``, the alert topics the project ships (``data/clusterwatch.toml``)."""
+    only); with ``topics``, the alert topics the project ships (``data/topics.toml``), else
+    none (an empty ``[topics]`` table turns alerts off)."""
     site = server.sites[0]
     path = workdir / "clusterwatch.toml"
     path.write_text(
-        (_shipped_topics() if topics else "")
+        (_shipped_topics() if topics else "[topics]\n")  # an empty table: alerts off
         + f"""[archive]
 path = "archive.db"
 [crawl]

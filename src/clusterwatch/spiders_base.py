@@ -49,6 +49,8 @@ logger = logging.getLogger(__name__)
 
 #: pages of a URL shape not learned yet fetched at once; links of the shape beyond them wait
 EXPLORE = 3
+# why a page judged by its content is not an article (pagekind's reasons, as runs count them)
+REASONS = {"no prose": "navigation", "too little prose": "too short"}
 
 
 class ClusterwatchSpider(LinkFinder, scrapy.Spider):
@@ -210,24 +212,35 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         )
 
     def article_request(
-        self, url: str, *, depth: int, lastmod: str | None = None, found: bool = True
+        self, url: str, *, depth: int, signal: str | None = None, found: bool = True
     ) -> Request | None:
         """A request for an article URL, unless it is known and not due, or already asked for
-        in this run (then None). ``found``: a page of the site links to it (a revisit of a known
-        article is not a link found, which the source's health counts)."""
+        in this run (then None). ``signal``: its ``<lastmod>`` in a sitemap or its date in a
+        feed (see ``incremental``). ``found``: a page of the site links to it (a revisit of a
+        known article is not a link found, which the source's health counts)."""
         url = canonical_url(url)
         if found:
             self.found_article(url)
-        if url in self._requested:
+        # the session keeps the value as seen at this run's fetch once the page is dealt with
+        # (at once when it was already)
+        signal = incremental.signal_value(signal)
+        dealt_with = signal is not None and self.session.see_signal(url, signal)
+        if url in self._requested or dealt_with:
             return None
         page = self.session.page(url)
         if page is not None and page.get("kind") in ("listing", "start") and not self._article_re:
             # a page judged a listing by its content, linked as if it were an article
             self._requested.add(url)
             return self.listing_request(url, depth=depth, page=1)
-        if not self.full and page is not None and not incremental.is_due(page, lastmod):
-            self.crawler.stats.inc_value("clusterwatch/known_skipped")
-            return None
+        if not self.full and page is not None:
+            if not incremental.is_due(page, signal):
+                if signal is not None and not page.get("signal"):
+                    # last fetched before signals were kept: this value stands for that fetch
+                    self.session.keep_signals(url)
+                self.crawler.stats.inc_value("clusterwatch/known_skipped")
+                return None
+            if signal is not None and not incremental.is_due(page):
+                self.crawler.stats.inc_value("clusterwatch/signal_changed")
         self._requested.add(url)
         if page is None:
             self._unknown.add(url)
@@ -262,7 +275,12 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                 self.session.record_article(url, "unchanged", None)
             self.crawler.stats.inc_value("clusterwatch/not_modified")
             return
-        if not isinstance(response, TextResponse):
+        from .middlewares import is_html
+
+        if not isinstance(response, TextResponse) or not is_html(response):
+            # a PDF, an image, JSON where a page was expected (``not-html`` in fetches): another
+            # page, checked once in a while, not on every run as a page that may be an article
+            self.reject(canonical_url(response.url), "other", "not html")
             return
         yield from self.robots_sitemaps(response)
         if self._article_re:  # a site spider: its URL patterns say what a page is
@@ -273,7 +291,10 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             else:  # a listing, or another page: revisited as such, not as an article
                 kind = response.meta.get("cw_kind")
                 listing = kind in ("start", "listing") or self.is_listing_url(response.url)
-                self.session.mark(canonical_url(response.url), "listing" if listing else "other")
+                url = canonical_url(response.url)
+                self.reject(
+                    url, "listing" if listing else "other", "listing" if listing else "navigation"
+                )
         else:
             yield from self.judge(response)
         if self.use_feeds and (
@@ -292,8 +313,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         no proof: CMS plugins declare their static pages articles too."""
         url = canonical_url(response.url)
         if not self.in_scope(response.url):  # a redirect led out of the source's scope
-            self.session.mark(url, "other")
-            self.count_reason("out-of-scope")
+            self.reject(url, "other", "out of scope")
             response.meta["cw_judged"] = "other"
             return
         base = response.css("base::attr(href)").get() or response.url
@@ -335,22 +355,19 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
                 if news_shape_of(name) in new_shapes:
                     yield from self._accept(name)
         if kind != "article":
-            self.session.mark(url, kind)
             self.session.shapes.count(url, kind)
-            self.count_reason(kind if kind == "listing" else verdict.reason)
+            self.reject(url, kind, "listing" if kind == "listing" else REASONS[verdict.reason])
             yield from self._release(url)
             return
         if _noindex(response):  # the site says the page is not for search engines
-            self.session.mark(url, "other")
             self.session.shapes.count(url, "other")
-            self.count_reason("noindex")
+            self.reject(url, "other", "noindex")
             yield from self._release(url)
             return
         item = self.page_item(response)
         if item.url != url and (item.url in self._requested or item.url in self._stored):
             # a copy of a page this run fetches under its own URL (its rel=canonical says so)
-            self.session.mark(url, "other")
-            self.count_reason("copy")
+            self.reject(url, "other", "copy")
             return
         self._requested.add(item.url)
         attachments = list(self.attachment_requests(response))
@@ -361,8 +378,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         listed = any(self._is_news(n) or n in self._fed for n in names)
         if not (known or listed) and self._worker() and not verdict.dated:
             # a distributed worker cannot wait for a teaser: without one, a date decides
-            self.session.mark(url, "other")
-            self.count_reason("undated, not listed")
+            self.reject(url, "other", "static page")
             return
         if known or listed or self._worker():
             self.session.count("article_pages")
@@ -384,8 +400,11 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             url in self._teased and news_shape_of(url) in self._news_shapes
         )
 
-    def count_reason(self, reason: str) -> None:
-        """Why a fetched page was not stored as an article (in the run's stats)."""
+    def reject(self, url: str, kind: str, reason: str) -> None:
+        """The page fetched from ``url`` is not stored as an article, for ``reason`` (one of
+        :data:`REASONS`' values, or ``out of scope``, ``noindex``, ``copy``, ``not news``,
+        ``static page``, ``not html``): kept on its ``pages`` row, counted in the run."""
+        self.session.mark(url, kind, reason)
         self.crawler.stats.inc_value(f"clusterwatch/not_stored/{reason}")
 
     def _defer(self, url: str, canonical: str, depth: int) -> bool:
@@ -462,9 +481,8 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
             if article:
                 accepted.append(held)
             else:
-                self.session.mark(url, "other")
                 self.session.shapes.count(url, "other")
-                self.count_reason("not listed" if verdict.dated else "undated, not listed")
+                self.reject(url, "other", "not news" if verdict.dated else "static page")
         self._pending.clear()
         engine = self.crawler.engine
         for item, _, attachments in accepted:
@@ -640,7 +658,7 @@ def apply_config_settings(settings: Any, config: Config, source: SourceConfig) -
         "DOWNLOAD_TIMEOUT": crawl.timeout,
         "DOWNLOAD_MAXSIZE": crawl.max_page_bytes,
         "RETRY_TIMES": crawl.retries,
-        "CLOSESPIDER_PAGECOUNT": source.max_pages or crawl.max_pages,
+        "CLUSTERWATCH_MAX_PAGES": source.max_pages or crawl.max_pages,
     }
     for key, value in values.items():
         # "spider" priority beats the project's settings.py, not options given on the command line

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response, TextResponse
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
@@ -27,7 +28,8 @@ DEFAULT_DENY = (
     r"|cookies?|regulamin|login|logowanie|wp-login|wp-admin|rejestracja|register|szukaj|search|wyszukiwarka"
     r"|tag|tagi|author|autor|kalendarz|calendar|events?/day|newsletter|sonda|mapa-strony|sitemap)(?:[/.?#,]|$)",
     r"[?&](?:s|q|search|replytocom|share|print|format|ical|outlook-ical)=",
-    r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|zip|rar|7z|docx?|xlsx?|pptx?|mp[34]|avi|mov|xml|rss|json)(?:$|\?)",
+    # PDFs are attachments of the article linking them (spiders_base.attachment_requests)
+    r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|rar|7z|docx?|xlsx?|pptx?|mp[34]|avi|mov|xml|rss|json)(?:$|\?)",
 )
 PDF_LINK = re.compile(r"\.pdf(?:$|\?)", re.I)
 # pagination in URLs and in link texts (Polish, English, Russian, Belarusian)
@@ -53,6 +55,10 @@ NOT_CONTENT_TEXT = re.compile(
     r"|zaloguj(?: się)?|log ?in|войти|увійти|pdf|rss)\s*$",
     re.I,
 )
+
+# a feed item's date, by preference: Atom's updated and published, RSS's pubDate and dc:date
+FEED_DATES = ("updated", "published", "pubDate", "date")
+_FEED_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
 
 
 class LinkFinder:
@@ -132,7 +138,7 @@ class LinkFinder:
                     meta={"cw_kind": "sitemap"},
                 )
             elif self.is_article_url(url):
-                request = self.article_request(url, depth=1, lastmod=entry.get("lastmod"))
+                request = self.article_request(url, depth=1, signal=entry.get("lastmod"))
                 if request is not None:
                     yield request
 
@@ -148,10 +154,16 @@ class LinkFinder:
         if not isinstance(response, TextResponse):
             return
         params = FeedParameters(response.url, urlsplit(response.url).netloc, response.url)
-        for url in feed_links(response.text, params):
+        dates = feed_items(response.body, response.url)
+        links = {canonical_url(url): url for url in feed_links(response.text, params)}
+        # trafilatura's links pass courlan's filter, which turns down hosts ending like a file
+        # name (.pl: Perl) and IP addresses: the items' own links are taken too
+        for canonical in dates:
+            links.setdefault(canonical, canonical)
+        for canonical, url in links.items():
             if self.in_scope(url) and self.is_article_url(url):
-                self._fed.add(canonical_url(url))  # a feed's item: an article of the site
-                request = self.article_request(url, depth=1)
+                self._fed.add(canonical)  # a feed's item: an article of the site
+                request = self.article_request(url, depth=1, signal=dates.get(canonical))
                 if request is not None:
                     yield request
 
@@ -222,6 +234,43 @@ class LinkFinder:
             if len(self._classified) < 200_000:  # bounded: a page never needs more than its links
                 self._classified[url] = known
         return known
+
+
+def feed_items(body: bytes, base: str) -> dict[str, str | None]:
+    """The items of an RSS or Atom feed: each one's canonical URL and date as the feed writes it
+    (None without one), in the feed's order."""
+    try:
+        root = etree.fromstring(body, _FEED_PARSER)
+    except etree.Error:
+        return {}
+    if root is None:
+        return {}
+    items: dict[str, str | None] = {}
+    for item in root.iter("{*}item", "{*}entry"):
+        link = _item_link(item)
+        if link:
+            url = canonical_url(urljoin(base, link))
+            items[url] = items.get(url) or _item_date(item)
+    return items
+
+
+def _item_link(item: Any) -> str | None:
+    for node in item.iterchildren("{*}link"):
+        href = node.get("href")
+        if href is None:  # RSS: the link is the element's text
+            if node.text and node.text.strip():
+                return node.text.strip()
+        elif node.get("rel", "alternate") == "alternate":  # Atom
+            return href.strip()
+    return None
+
+
+def _item_date(item: Any) -> str | None:
+    for name in FEED_DATES:
+        for node in item.iterchildren(f"{{*}}{name}"):
+            if node.text and node.text.strip():
+                return node.text.strip()
+    return None
 
 
 class PageLink:

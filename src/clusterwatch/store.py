@@ -7,11 +7,12 @@ at most (:class:`WriteBatch`). Network code never lives here: callers hand in pl
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,37 @@ _NOT_AN_ARCHIVE = {
 }
 
 
+class Archive(Database):
+    """sqlite-utils' database whose write transactions take the write lock up front.
+
+    sqlite-utils' ``atomic()`` opens a deferred transaction (``BEGIN``): its first read takes a
+    snapshot, and when it then writes while another connection (a crawl) has committed since,
+    SQLite answers "database is locked" (SQLITE_BUSY_SNAPSHOT) at once — the busy timeout does
+    not apply, since waiting cannot make the snapshot current. ``BEGIN IMMEDIATE`` waits (up to
+    the busy timeout) for the write lock first, then reads what is current. Readers are not
+    affected: in WAL mode they never wait for a writer.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Archive]:
+        if self.conn.in_transaction:  # nested: sqlite-utils' savepoint
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.rollback()
+                raise
+
+
 def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
     """Open (creating if needed) the archive at ``path``, in WAL mode, migrated.
 
@@ -51,7 +83,10 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    db = Database(conn)
+    # the transactions Python opens itself (before a statement that writes) take the lock up
+    # front too (see Archive)
+    conn.isolation_level = "IMMEDIATE"
+    db = Archive(conn)
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")

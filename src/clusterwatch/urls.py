@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -45,6 +46,38 @@ def canonical_url(url: str) -> str:
 
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
+
+
+# what inet_aton may read as an IPv4 address: numbers (decimal, 0-octal, 0x-hex) and dots
+_NUMERIC_HOST = re.compile(r"[0-9a-fx.]+")
+
+
+def host_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a URL's host denotes, however it is spelled; None for a name.
+
+    Resolvers read ``2130706433``, ``0177.0.0.1``, ``0x7f000001`` and ``127.1`` as 127.0.0.1
+    without asking DNS (inet_aton, which browsers' WHATWG host parser follows; it also allows
+    a trailing dot), where ``ipaddress.ip_address`` takes only the dotted quad. An IPv6 host
+    (brackets allowed) is an address too; an IPv4-mapped one (``::ffff:7f00:1``) is the IPv4
+    address it maps, which is where a connection to it goes.
+    """
+    host = host.strip().lower()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if ":" in host:
+        try:
+            address = ipaddress.IPv6Address(host)
+        except ValueError:
+            return None
+        return address.ipv4_mapped or address
+    if host.endswith("."):
+        host = host[:-1]
+    if not _NUMERIC_HOST.fullmatch(host):
+        return None  # (inet_aton would also read "127.0.0.1 anything")
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None  # a name: 08.1 or 256.1.1.1 are no address to a resolver either
 
 
 def netloc_of(url: str) -> str:
