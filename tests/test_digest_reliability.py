@@ -173,3 +173,34 @@ def test_a_digest_a_killed_run_left_reserved_is_written_by_the_next_run(archive)
     assert "Nothing new since the last digest." in fresh[0].read_text(encoding="utf-8")
     assert given_to_files(archive["db"]) == all_items(archive["db"])  # each item once
     assert not stale.exists() and young.is_dir()
+
+
+def test_two_digests_built_at_once_give_each_item_once(archive):
+    """Two processes build the same digest at once (a scheduled one and one by hand): the first
+    to record it gets the items, the second is built again without them and records nothing."""
+    from clusterwatch.mailer import claim
+
+    config = load_config(archive["config"])
+    first_db, second_db = open_db(archive["db"]), open_db(archive["db"])
+    first = digests.build_digest(first_db, "analyst@example.org", ["clusters"], None)
+    second = digests.build_digest(second_db, "analyst@example.org", ["clusters"], None)
+    assert first.item_count == second.item_count == len(ARTICLES)
+    digests.reserve(first_db, first)
+    with pytest.raises(digests.DigestRaced):
+        digests.reserve(second_db, second)  # the archive's unique index is the arbiter
+    again = claim(second_db, second, "analyst@example.org", ["clusters"], None, config)
+    assert again.item_count == 0 and again.digest_id is None
+    claimed = query(
+        archive["db"],
+        "select count(*), count(distinct revision) from digest_items "
+        "where recipient = 'analyst@example.org'",
+    )
+    assert claimed == [(len(ARTICLES), len(ARTICLES))]
+    # files: a digest another process reserved (and never wrote) is written by the next run,
+    # and the fresh one beside it holds nothing twice
+    digests.reserve(first_db, digests.build_digest(first_db, "files", None, None))
+    result = write_digest(archive)
+    assert result.returncode == 0, result.stderr
+    assert given_to_files(archive["db"]) == all_items(archive["db"])
+    first_db.close()
+    second_db.close()

@@ -350,9 +350,31 @@ def render(
 # -- the outbox ------------------------------------------------------------------------------
 
 
+class DigestRaced(Exception):
+    """Another digest for the same recipient claimed some of these items first (two processes
+    built the same digest at once): build it again, without them."""
+
+
+# builds of one digest when other processes keep claiming its items (each build is fresh)
+RACE_ATTEMPTS = 3
+
+
 def reserve(db: Database, digest: Digest, *, domain: str = "clusterwatch.local") -> int:
-    """Record ``digest`` as being sent and claim its items; returns the digest id."""
+    """Record ``digest`` as being sent and claim its items; returns the digest id. Raises
+    :class:`DigestRaced` (and records nothing) when another digest claimed an item first."""
     digest.message_id = digest.message_id or make_msgid(domain=domain)
+    try:
+        digest_id = _reserve(db, digest)
+    except sqlite3.IntegrityError as exc:
+        # digest_items holds each (recipient, revision, topic) once: another digest has it
+        if "UNIQUE constraint failed: digest_items" in str(exc):
+            raise DigestRaced(str(exc)) from exc
+        raise
+    digest.digest_id = digest_id  # only once committed: a rolled-back digest has no id
+    return digest_id
+
+
+def _reserve(db: Database, digest: Digest) -> int:
     with db.atomic():
         digest_id = (
             db["digests"]
@@ -370,7 +392,6 @@ def reserve(db: Database, digest: Digest, *, domain: str = "clusterwatch.local")
         db["digest_items"].insert_all(
             {"digest": digest_id, "recipient": digest.recipient, **item} for item in digest.items
         )
-    digest.digest_id = digest_id  # only once committed: a rolled-back digest has no id
     return digest_id
 
 
@@ -435,7 +456,15 @@ def write_files(
         logger.info("digest %s was reserved but never written: writing it now", digest.digest_id)
         digest.weekly = fresh.weekly
         recovered += _publish(db, digest, out_dir)
-    written = _publish(db, fresh, out_dir, feed=lambda: atom_feed(db, topics))
+    for attempt in range(RACE_ATTEMPTS):
+        try:
+            written = _publish(db, fresh, out_dir, feed=lambda: atom_feed(db, topics))
+            break
+        except DigestRaced:
+            if attempt == RACE_ATTEMPTS - 1:
+                raise
+            # another process's digest took some items meanwhile: this one goes without them
+            fresh = build_digest(db, FILES_RECIPIENT, topics, since, weeks=weeks, timezone=timezone)
     return fresh, written + recovered
 
 
@@ -467,7 +496,7 @@ def _publish(
         mark_delivered(db, digest.digest_id, status="written", path=str(out_dir / html))
     except BaseException as exc:
         _undo(db, digest, placed, exc)
-        if isinstance(exc, (OSError, sqlite3.Error)):
+        if isinstance(exc, (OSError, sqlite3.Error)) and not isinstance(exc, DigestRaced):
             raise _not_written(exc) from exc
         raise  # a bug, or Ctrl-C: undone all the same
     finally:

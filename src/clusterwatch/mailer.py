@@ -21,7 +21,9 @@ from sqlite_utils import Database
 
 from .config import Config, DigestConfig, SmtpConfig
 from .digest import (
+    RACE_ATTEMPTS,
     Digest,
+    DigestRaced,
     build_digest,
     chart_png,
     mark_delivered,
@@ -102,6 +104,31 @@ class Delivery:
     error: str | None = None
 
 
+def claim(
+    db: Database, digest: Digest, email: str, topics: list[str], since: str | None, config: Config
+) -> Digest:
+    """Reserve ``digest``; when another process claimed some of its items meanwhile, build it
+    again without them (an empty digest is not reserved)."""
+    for attempt in range(RACE_ATTEMPTS):
+        if not digest.item_count:
+            return digest
+        try:
+            reserve(db, digest)
+            return digest
+        except DigestRaced:
+            if attempt == RACE_ATTEMPTS - 1:
+                raise
+            digest = build_digest(
+                db,
+                email,
+                topics,
+                since,
+                weeks=config.digest.weeks_in_chart,
+                timezone=config.digest.timezone,
+            )
+    return digest
+
+
 def deliver_all(db: Database, config: Config, since: str | None = None) -> list[Delivery]:
     """Send every recipient what is new for the topics they follow; see ``digest`` for the outbox."""
     results = []
@@ -118,11 +145,11 @@ def deliver_all(db: Database, config: Config, since: str | None = None) -> list[
             timezone=digest_config.timezone,
         )
         for digest in [*pending, fresh]:
+            if digest.digest_id is None:
+                digest = claim(db, digest, recipient.email, topics, since, config)
             if not digest.item_count:
                 continue
             digest.weekly = digest.weekly or fresh.weekly
-            if digest.digest_id is None:
-                reserve(db, digest)
             try:
                 send(
                     build_message(digest, digest_config, recipient.email, topics),

@@ -333,16 +333,14 @@ def close_run(db: Any, run_id: int, source: str, reason: str, stats: dict[str, A
         if reason in ("finished", "closespider_pagecount", "closespider_itemcount")
         else ("interrupted" if reason == "shutdown" else "failed")
     )
-    pages, errors = db.execute(
-        "select count(status), count(*) filter (where (status >= 400 and coalesce(kind, '') != 'probe') "
-        f"or (error is not null and error not in ({', '.join(repr(k) for k in POLICY_OUTCOMES)}))) "
-        "from fetches where crawl_run = ?",
-        [run_id],
-    ).fetchone()
+    # the article counters are complete here (a crawl flushed them just before, a distributed
+    # writer commits them with the articles); a run killed before this point is recounted from
+    # its revisions when the next run of its source starts (store.mark_stale_runs)
+    counts = store.run_fetch_counts(db, run_id)
     # a finished run went through every listing (or stopped where all was known already),
     # unless the page limit left some of them unfetched
     complete = reason == "finished" and not stats.get("clusterwatch/page_limit")
-    db["crawl_runs"].update(run_id, {"pages": pages, "errors": errors, "complete": int(complete)})
+    db["crawl_runs"].update(run_id, {**counts, "complete": int(complete)})
     store.finish_run(db, run_id, status=status, reason=reason, stats=stats)
     logger.info("crawl run %s of %s: %s (%s)", run_id, source, status, reason)
 

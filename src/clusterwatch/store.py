@@ -264,18 +264,86 @@ def save_fetches(db: Database, fetches: list[dict[str, Any]]) -> None:
 
 
 def interrupted_runs(db: Database) -> list[dict[str, Any]]:
+    """Runs still marked 'running': going on now, or left so by a process that was killed."""
     return list(db["crawl_runs"].rows_where("status = 'running'"))
 
 
 def mark_stale_runs(db: Database, source: str) -> int:
-    """Runs of ``source`` left 'running' by a killed process become 'interrupted'."""
+    """Runs of ``source`` left 'running' by a killed process become 'interrupted', their counts
+    taken again from what the archive holds of them (:func:`recount_run`).
+
+    Called when a new run of ``source`` starts, under the source's lock: no process of ours
+    writes those runs any more.
+    """
     with db.atomic():
-        cursor = db.execute(
+        stale = [
+            run_id
+            for (run_id,) in db.execute(
+                "select id from crawl_runs where source = ? and status = 'running'", [source]
+            ).fetchall()
+        ]
+        db.execute(
             "update crawl_runs set status = 'interrupted', finished = coalesce(finished, ?) "
             "where source = ? and status = 'running'",
             [utcnow(), source],
         )
-        return cursor.rowcount
+        for run_id in stale:
+            recount_run(db, run_id)
+    if stale:
+        logger.info("runs %s of %s were left unfinished: marked interrupted", stale, source)
+    return len(stale)
+
+
+def recount_run(db: Database, run_id: int) -> dict[str, int]:
+    """Set the counts of run ``run_id`` to what the archive holds of it; returns them.
+
+    A crawl's counters reach the archive every ``FETCH_BATCH`` fetches, in other transactions
+    than the articles they count: a run killed in between said 34 new articles where it had
+    stored 72. The archive's own records cannot drift: new and updated articles are the
+    revisions the run stored (number 1, and later numbers), pages and errors its fetches. The
+    other counters (links, not stored…) are flushed with the fetches and agree with them.
+
+    It reads every revision (none is indexed by run): meant for a run left unfinished, not for
+    each run's end, whose counters are complete.
+    """
+    counts = {**run_article_counts(db, run_id), **run_fetch_counts(db, run_id)}
+    with db.atomic():  # in the caller's transaction, if there is one
+        db.execute(
+            "update crawl_runs set new_articles = ?, updated_articles = ?, pages = ?, errors = ? "
+            "where id = ?",
+            [
+                counts["new_articles"],
+                counts["updated_articles"],
+                counts["pages"],
+                counts["errors"],
+                run_id,
+            ],
+        )
+    return counts
+
+
+def run_article_counts(db: Database, run_id: int) -> dict[str, int]:
+    """The articles run ``run_id`` stored: first revisions (new) and later ones (updated)."""
+    new, updated = db.execute(
+        "select count(*) filter (where number = 1), count(*) filter (where number > 1) "
+        "from revisions where crawl_run = ?",
+        [run_id],
+    ).fetchone()
+    return {"new_articles": new, "updated_articles": updated}
+
+
+def run_fetch_counts(db: Database, run_id: int) -> dict[str, int]:
+    """The pages run ``run_id`` fetched (those answered) and its errors: an HTTP error but for
+    a probe's, or a failure that is not an outcome of our own rules (robots.txt, offsite…)."""
+    from .session import POLICY_OUTCOMES  # the crawl's rules are the session's
+
+    pages, errors = db.execute(
+        "select count(status), count(*) filter (where (status >= 400 and coalesce(kind, '') != 'probe') "
+        f"or (error is not null and error not in ({', '.join('?' * len(POLICY_OUTCOMES))}))) "
+        "from fetches where crawl_run = ?",
+        [*POLICY_OUTCOMES, run_id],
+    ).fetchone()
+    return {"pages": pages, "errors": errors}
 
 
 def source_summaries(db: Database) -> list[dict[str, Any]]:
