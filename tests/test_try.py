@@ -227,3 +227,36 @@ def test_max_pages_bounds_the_requests_of_a_crawl(zoo, tmp_path):
     assert stored <= 5 and refused > 0
     # the run ended as at the end of a site, but it did not read every listing
     assert (status, complete) == ("finished", 0)
+
+
+@pytest.mark.parametrize("shape", ["wordpress", "aspnet"])
+def test_pages_judged_no_article_are_not_revisited_as_articles(zoo, tmp_path, shape):
+    """A second crawl of an unchanged site asks again for its listings, feeds and sitemaps, and
+    for no page that the first judged a listing or another page (nor any article: none is due)."""
+    server, manifest = zoo
+    start = server.local_url(manifest[shape]["start_urls"][0])
+    config = tmp_path / "clusterwatch.toml"
+    config.write_text(
+        CONFIG + f'[[sources]]\nname = "site"\nstart_urls = ["{start}"]\n', encoding="utf-8"
+    )
+    for _ in range(2):
+        result = run_cli("crawl", "--config", str(config), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    connection = sqlite3.connect(tmp_path / "archive.db")
+    judged = dict(
+        connection.execute("select url, kind from pages where kind in ('other', 'listing')")
+    )
+    second = connection.execute(
+        "select url, kind from fetches where crawl_run = (select max(id) from crawl_runs)"
+    ).fetchall()
+    first_pages = connection.execute(
+        "select count(*) from fetches where crawl_run = (select min(id) from crawl_runs)"
+    ).fetchone()[0]
+    connection.close()
+    assert judged
+    # fetched as a page that might be an article: none in the second run
+    assert [url for url, kind in second if kind in ("page", "article")] == []
+    # what the second run fetched again were its start page and what it reads every run
+    kinds = {kind for url, kind in second if not url.endswith("/robots.txt")}
+    assert kinds <= {"start", "listing", "feed", "sitemap", "probe"}
+    assert len(second) < first_pages / 2
