@@ -234,7 +234,7 @@ def load_bundled_topics() -> dict[str, TopicConfig]:
     """The topics of ``data/topics.toml``, validated like a configuration's. Raises
     :class:`ConfigError` naming that file."""
     topics_path = bundled_topics_path()
-    raw = _read_toml(topics_path, "bundled topics file not found")
+    raw = read_toml(topics_path, "bundled topics file not found")
     try:
         parsed = TopicsFile.model_validate(raw)
     except ValidationError as exc:
@@ -264,11 +264,13 @@ def load_config(
 ) -> Config:
     """Read, validate and resolve a configuration file. Raises :class:`ConfigError`."""
     config_path = find_config_path(path)
-    raw = _read_toml(config_path, "configuration file not found")
+    raw = read_toml(config_path, "configuration file not found")
     return config_from_dict(raw, config_path, db=db, check_spiders=check_spiders)
 
 
-def _read_toml(path: Path, missing: str) -> dict[str, Any]:
+def read_toml(path: Path, missing: str) -> dict[str, Any]:
+    """A TOML file's tables; :class:`ConfigError` naming the file when it is ``missing`` (the
+    words to say so), not UTF-8 or not TOML."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -404,7 +406,7 @@ def _check_recipients(
 def _bundled_topic_names() -> set[str]:
     """The names of the bundled topics, for a hint only: an unreadable file gives none."""
     try:
-        topics = _read_toml(bundled_topics_path(), "not found").get("topics")
+        topics = read_toml(bundled_topics_path(), "not found").get("topics")
     except (ConfigError, OSError):
         return set()
     return set(topics) if isinstance(topics, dict) else set()

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import tomli_w
 
 from . import paths
-from .config import ConfigError, SourceConfig, config_from_dict, find_config_path, load_config
+from .config import ConfigError, config_from_dict, find_config_path, load_config, read_toml
 
 DEFAULT_MAX_PAGES = 30
 # network errors of a fetch, and our own refusals, as the report names them
@@ -112,7 +112,7 @@ def run_trial(
     url = check_url(url)
     base_path = find_config_path(config_path)
     # a --config that does not exist yet (``--write`` creates it): the defaults
-    raw = _read_config(base_path) if base_path.exists() else {}
+    raw = read_toml(base_path, "configuration file not found") if base_path.exists() else {}
     taken = {s.get("name") for s in raw.get("sources", []) if isinstance(s, dict)}
     entry = {"name": source_name(url, taken), "start_urls": [url]}
     with tempfile.TemporaryDirectory(prefix="clusterwatch-try-") as tmp:
@@ -133,24 +133,16 @@ def run_trial(
         trial_path = work / "clusterwatch.toml"
         trial_path.write_text(tomli_w.dumps(trial_raw), encoding="utf-8")
         config = load_config(trial_path)
-        [source] = config.sources
-        crawl_sources(config, [source], max_pages=max_pages, progress=progress, log_level=log_level)
-        trial = read_trial(config.db_path, source, url)
+        crawl_sources(
+            config, config.sources, max_pages=max_pages, progress=progress, log_level=log_level
+        )
+        trial = read_trial(config.db_path, url)
     trial.config = entry_toml(entry)
     trial.name = entry["name"]
     return trial
 
 
-def _read_config(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-
-
-def read_trial(db_path: Path, source: SourceConfig, url: str) -> Trial:
+def read_trial(db_path: Path, url: str) -> Trial:
     """The report of a trial crawl, from its archive."""
     db = sqlite3.connect(db_path)
     db.row_factory = sqlite3.Row
