@@ -308,10 +308,12 @@ def extract(path_or_url: str, url: str | None, fmt: str, config_path: Path | Non
     language.
 
     A URL is fetched under the crawl's rules (no private addresses unless allowed, the size
-    limit, the User-Agent); a page of a configured source uses its site's extraction rules.
+    limit, the User-Agent); a page of a configured source uses its site's extraction rules and
+    leaves out the chrome the crawl learned of that site (blocks recurring on its pages).
     """
     import json
 
+    from .boilerplate import learned_for_url
     from .encoding import decode_body
     from .extract import extract_article
     from .fetch import FetchError, fetch
@@ -330,7 +332,12 @@ def extract(path_or_url: str, url: str | None, fmt: str, config_path: Path | Non
             body = Path(path_or_url).read_bytes()
         except OSError as exc:
             raise click.ClickException(f"{path_or_url}: {exc.strerror}") from None
-    result = extract_article(decode_body(body, declared), url, rules=site_rules_for(config, url))
+    result = extract_article(
+        decode_body(body, declared),
+        url,
+        rules=site_rules_for(config, url),
+        boilerplate=learned_for_url(config, url),
+    )
     if result is None:
         raise click.ClickException(f"{url or path_or_url}: no article text found")
     if fmt == "json":

@@ -15,10 +15,15 @@ Without rules the page is parsed once and goes through:
    fallbacks (readability, jusText) only when the fast result looks like menus or misses most
    of the page; the article's lead when trafilatura left it in the header. When the page marks
    its article plainly (:func:`content_frame`), trafilatura reads that element only rather
-   than the whole page with its menus and teasers: the same text at half the cost;
+   than the whole page with its menus and teasers: the same text at half the cost. Its
+   precision mode reads the same input too, and its text is kept when it agrees with the
+   default's (:func:`_precise`);
 5. :func:`.extract_clean.clean_text`: lines of chrome out;
 6. :func:`.extract_meta.publication_date`: the date stated by the page, Polish formats
    included, never one in the future.
+
+Whatever the page, the blocks the crawl learned as the site's chrome go last
+(:mod:`.boilerplate`).
 
 ``benchmarks/extraction_quality.py`` and ``tests/test_extraction_quality.py`` measure the result
 against trafilatura's defaults; ``benchmarks/extraction_speed.py`` its cost.
@@ -43,6 +48,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 from trafilatura.xpaths import BODY_XPATH
 
+from .boilerplate import fingerprints, strip_blocks
 from .dates import parse_date, sane_date
 from .extract_clean import clean_text, find_lead, prune_tree, unwrap_layout_tables, with_lead
 from .extract_meta import (
@@ -91,6 +97,8 @@ class Extracted:
     language: str | None = None
     description: str | None = None
     tags: list[str] = field(default_factory=list)
+    # fingerprints of the text's blocks before the site's learned chrome went (boilerplate.py)
+    blocks: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {
@@ -131,20 +139,32 @@ def extract_article(
     rules: SiteRules | None = None,
     today: date | None = None,
     min_chars: int = MIN_ARTICLE_CHARS,
+    boilerplate: frozenset[str] | None = None,
 ) -> Extracted | None:
     """Extract one article; None when the page is not one (or unusable).
 
     ``published`` is None when the page states no date (the archive then uses the date the
-    page was first seen); ``today`` bounds dates (none in the future).
+    page was first seen); ``today`` bounds dates (none in the future). ``boilerplate``: the
+    fingerprints of the blocks learned as the site's chrome, dropped from the text
+    (:mod:`.boilerplate`); the result's ``blocks`` are those of the text before.
     """
     today = today or date.today()
     try:
         if rules is not None:
-            return _extract_with_rules(html, url, rules, today, min_chars)
-        return _extract_generic(html, url, today, min_chars)
+            result = _extract_with_rules(html, url, rules, today, min_chars)
+        else:
+            result = _extract_generic(html, url, today, min_chars)
     except Exception:  # trafilatura raises on some malformed input: one page must not stop a crawl
         logger.warning("extraction failed for %s", url, exc_info=True)
         return None
+    if result is None:
+        return None
+    result.blocks = fingerprints(result.text)
+    if boilerplate:
+        result.text = strip_blocks(result.text, boilerplate)
+        if len(result.text) < min_chars:
+            return None
+    return result
 
 
 def _extract_generic(html: str, url: str | None, today: date, min_chars: int) -> Extracted | None:

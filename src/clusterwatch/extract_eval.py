@@ -11,12 +11,16 @@ overrides it); nothing here copies them in:
   Scored as that benchmark does: word 4-gram shingles, true/false positives and false
   negatives normalised per page, precision and recall averaged over pages, F1 from the means.
 
+Each set is split into two fixed folds by a hash of the page's id (:func:`fold_of`): rules are
+developed on fold 1 and kept only when fold 2 does not get worse; both are reported.
+
 An extractor is any ``callable(html: str, url: str | None) -> str | None``.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -176,21 +180,45 @@ def shingle_scores(counts: Iterable[tuple[float, float, float]]) -> Scores:
     return Scores(p, r, 2 * p * r / (p + r) if p + r else 0.0, len(rows))
 
 
+def fold_of(page_id: str) -> int:
+    """The fixed fold (1 or 2) of a page, by a hash of its id (URL, or the benchmark's key):
+    the same page is in the same fold in every run, on every machine. Fold 1 is the one to
+    develop on; fold 2 checks that a rule holds on pages it was not made on."""
+    return 1 + hashlib.sha256(page_id.encode("utf-8")).digest()[0] % 2
+
+
+FOLDS = (1, 2)
+
+
 def score_extractor(
     extractor: Extractor,
     snippet_pages: list[SnippetPage],
     body_pages: list[BodyPage],
 ) -> dict[str, Scores]:
-    """Scores of ``extractor`` by data set: ``pl news``, ``pl forum``, ``scrapinghub``."""
+    """Scores of ``extractor`` by data set and fold: ``pl news``, ``pl forum``, ``pl fold 1``,
+    ``pl fold 2`` (news and forums together), ``scrapinghub``, ``scrapinghub fold 1`` and
+    ``scrapinghub fold 2``; each page is extracted once."""
     results: dict[str, Scores] = {}
-    for kind in ("news", "forum"):
-        pages = [page for page in snippet_pages if page.kind == kind]
-        if pages:
-            results[f"pl {kind}"] = snippet_scores(
-                snippet_counts(extractor(page.html, page.url), page) for page in pages
+    if snippet_pages:
+        counts = {
+            page.url: snippet_counts(extractor(page.html, page.url), page) for page in snippet_pages
+        }
+        for kind in ("news", "forum"):
+            pages = [page for page in snippet_pages if page.kind == kind]
+            if pages:
+                results[f"pl {kind}"] = snippet_scores(counts[page.url] for page in pages)
+        for fold in FOLDS:
+            results[f"pl fold {fold}"] = snippet_scores(
+                counts[page.url] for page in snippet_pages if fold_of(page.url) == fold
             )
     if body_pages:
-        results["scrapinghub"] = shingle_scores(
-            shingle_counts(page.body, extractor(page.html, page.url)) for page in body_pages
-        )
+        shingles = {
+            page.key: shingle_counts(page.body, extractor(page.html, page.url))
+            for page in body_pages
+        }
+        results["scrapinghub"] = shingle_scores(shingles.values())
+        for fold in FOLDS:
+            results[f"scrapinghub fold {fold}"] = shingle_scores(
+                shingles[page.key] for page in body_pages if fold_of(page.key) == fold
+            )
     return results

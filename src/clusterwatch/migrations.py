@@ -485,3 +485,22 @@ def m013_change_signals_and_reasons(db: Database) -> None:
           order by started desc, id desc limit 1)
         """,
     )
+
+
+@migrations()
+def m014_boilerplate_blocks(db: Database) -> None:
+    # per source, the blocks of text (lines of extracted text, by fingerprint) seen on its stored
+    # pages: those on three pages or more are the site's chrome (boilerplate.py)
+    db["boilerplate_blocks"].create(
+        {
+            "source": str,
+            "fingerprint": str,  # of the block's normalised text
+            "pages": int,  # distinct stored pages it occurred on
+            "last_page": int,  # the source's page count when it was last seen
+            "text": str,  # the block as last seen (up to 300 characters)
+            "first_seen": str,
+            "last_seen": str,
+        },
+        pk=("source", "fingerprint"),
+        not_null={"pages", "last_page"},
+    )

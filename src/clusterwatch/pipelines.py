@@ -8,7 +8,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from . import store, work
+from . import boilerplate, store, work
 from .extract import extract_pdf_text
 from .ingest import ingest_article
 from .items import ArticleItem, AttachmentItem, PageItem
@@ -51,8 +51,11 @@ class ExtractPipeline:
             return item
         session = CrawlSession.for_crawler(self.crawler)
         rules = getattr(self.crawler.spider, "rules", None)
+        book = _block_book(session, item.source)
         try:
-            extracted, prepared = await self.pool.process(item.html, item.url, rules)
+            extracted, prepared = await self.pool.process(
+                item.html, item.url, rules, book.learned if book is not None else None
+            )
         except work.WorkerCrashed as exc:
             self.crawler.stats.inc_value("clusterwatch/worker_crashed")
             session.count("extraction_failures")
@@ -117,6 +120,9 @@ class StorePipeline:
                 prepared=item.prepared,
             )
             self.crawler.stats.inc_value(f"clusterwatch/articles_{result.status}")
+            book = _block_book(session, item.source)
+            if book is not None and result.status == "new":
+                _learn_blocks(session.db, book, item.extracted, result.article)
             if result.status in ("new", "updated"):
                 session.count(f"{result.status}_articles")
             session.record_article(
@@ -130,6 +136,24 @@ class StorePipeline:
             )
             save_attachment(session.db, item, text, error)
         return item
+
+
+def _block_book(session: Any, source: str) -> boilerplate.BlockBook | None:
+    """The source's learned chrome, where the session writes the archive itself (a distributed
+    worker's does not: it extracts without)."""
+    db = getattr(session, "db", None)
+    return boilerplate.book_for(db, source) if db is not None else None
+
+
+def _learn_blocks(db: Any, book: boilerplate.BlockBook, extracted: Any, article: int) -> None:
+    """Count a new page's blocks; take the blocks learned just now out of this run's articles."""
+    for stored, blocks in book.observe(extracted.blocks, extracted.text, article):
+        boilerplate.strip_stored(db, stored, blocks)
+    # the page itself, extracted before its blocks were learned (by this page, or by pages
+    # stored while it was in a worker)
+    left = book.learned & frozenset(extracted.blocks)
+    if left and boilerplate.strip_blocks(extracted.text, left) != extracted.text:
+        boilerplate.strip_stored(db, article, left)
 
 
 def save_attachment(db: Any, item: AttachmentItem, text: str | None, error: str | None) -> None:

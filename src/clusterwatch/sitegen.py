@@ -282,3 +282,79 @@ def _shipped_topics() -> str:
         for name, topic in shipped.topics.items()
     }
     return tomli_w.dumps({"topics": topics})
+
+
+# chrome that a site repeats inside the article's own element, where no single-page rule can
+# tell it from the text (see generate_chrome_site)
+CHROME_SIDEBAR = [
+    "Kalendarz spotkań członków klastra na najbliższy kwartał znajdziesz w zakładce wydarzeń.",
+    "Biuro klastra jest czynne od poniedziałku do piątku w godzinach od ósmej do szesnastej.",
+]
+CHROME_RELATED = [
+    "Jak przedsiębiorstwo może przystąpić do naszego klastra i co zyskuje",
+    "Sprawozdanie z działalności stowarzyszenia za ubiegły rok obrotowy",
+    "Zasady korzystania z sali konferencyjnej w siedzibie stowarzyszenia",
+]
+CHROME_SIGN_OFF = (
+    "Redakcja serwisu klastra – uwagi i sprostowania prosimy przesyłać przez formularz."
+)
+CHROME_NOTICE = (
+    "Materiał powstał w ramach projektu współfinansowanego ze środków Unii Europejskiej; "
+    "treść wyraża wyłącznie poglądy autorów i nie może być utożsamiana z opinią Komisji."
+)
+
+
+def chrome_lines() -> list[str]:
+    """The lines of chrome every page of :func:`generate_chrome_site` carries."""
+    return [*CHROME_SIDEBAR, *CHROME_RELATED, CHROME_SIGN_OFF, CHROME_NOTICE]
+
+
+def generate_chrome_site(
+    root: Path, articles: int = 8, seed: int = 11, base: str = "https://chrome.example"
+) -> dict:
+    """Write a site (``source`` bench, as :func:`site_config` names it) whose article pages
+    hold a sidebar, a box of related links, a notice and a sign-off inside the article's own
+    element, the same on every page; return the article URLs with their paragraphs."""
+    rng = random.Random(seed)
+    root.mkdir(parents=True, exist_ok=True)
+    start = date(2021, 3, 1)
+    sidebar = "".join(f"<p>{escape(line)}</p>" for line in CHROME_SIDEBAR)
+    related = "".join(f'<li><a href="/o-nas/">{escape(title)}</a></li>' for title in CHROME_RELATED)
+    entries = []
+    for number in range(articles):
+        day = (start + timedelta(days=7 * number)).isoformat()
+        title = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} ({number})"
+        paragraphs = article_paragraphs(rng)
+        slug = f"wpis-{number:03d}"
+        body = (
+            f'<article><h1>{escape(title)}</h1><time datetime="{day}">{day}</time>'
+            f'<div class="kolumna-boczna">{sidebar}</div>'
+            + "".join(f"<p>{escape(p)}</p>" for p in paragraphs[:2])
+            + f'<div class="ramka"><p>{escape(CHROME_NOTICE)}</p></div>'
+            + "".join(f"<p>{escape(p)}</p>" for p in paragraphs[2:])
+            + f"<p>{escape(CHROME_SIGN_OFF)}</p>"
+            + f'<div class="lista"><p>Warto wiedzieć</p><ul>{related}</ul></div></article>'
+        )
+        path = root / "aktualnosci" / slug / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        canonical = f"{base}/aktualnosci/{slug}/"
+        path.write_text(page_html(title, body, canonical, article=True), encoding="utf-8")
+        entries.append({"url": canonical, "title": title, "paragraphs": paragraphs})
+    links = "".join(
+        f'<li><a href="/aktualnosci/wpis-{n:03d}/">{escape(e["title"])}</a></li>'
+        for n, e in enumerate(entries)
+    )
+    (root / "aktualnosci" / "index.html").write_text(
+        page_html("Aktualności", f"<ul>{links}</ul>"), encoding="utf-8"
+    )
+    home = page_html("Strona główna", '<p>Witamy.</p><a href="/aktualnosci/">Aktualności</a>')
+    (root / "index.html").write_text(home, encoding="utf-8")
+    (root / "o-nas").mkdir(exist_ok=True)
+    (root / "o-nas" / "index.html").write_text(
+        page_html("O nas", "<p>ul. Przykładowa 1, Białystok</p>"), encoding="utf-8"
+    )
+    (root / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    (root / "_site.json").write_text(
+        json.dumps({"source": "bench", "bases": [base]}), encoding="utf-8"
+    )
+    return {"articles": entries}

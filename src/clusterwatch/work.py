@@ -81,10 +81,11 @@ def _alive(pid: int) -> bool:
 
 
 def process_page(
-    html: str, url: str, rules: SiteRules | None
+    html: str, url: str, rules: SiteRules | None, boilerplate: frozenset[str] | None = None
 ) -> tuple[Extracted | None, Prepared | None]:
-    """Extract ``html`` and prepare what storing it needs (in a worker, or in-process)."""
-    extracted = extract_article(html, url, rules=rules)
+    """Extract ``html`` and prepare what storing it needs (in a worker, or in-process);
+    ``boilerplate``: the blocks the crawl learned as the source's chrome (``boilerplate.py``)."""
+    extracted = extract_article(html, url, rules=rules, boilerplate=boilerplate)
     if extracted is None:
         return None, None
     return extracted, Prepared.of(extracted, _matcher)
