@@ -3,8 +3,8 @@ of 500 articles, a worker killed, a writer killed, Redis stopped and started aga
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import shutil
 import signal
 import sqlite3
@@ -265,7 +265,7 @@ def test_the_writer_killed_mid_stream_loses_no_item_and_stores_duplicates_once(
         assert process.wait(timeout=400) == 0
     client = redis_server.client()
     items = client.lrange("clusterwatch:items", 0, -1)
-    articles = [raw for raw in items if pickle.loads(raw)["type"] == "article"]
+    articles = [raw for raw in items if json.loads(raw)["type"] == "article"]
     assert len(articles) == ARTICLES
     # Redis delivers some of them twice (as a producer retrying after a lost reply would), and
     # something that is no item at all arrives among them
@@ -281,11 +281,12 @@ def test_the_writer_killed_mid_stream_loses_no_item_and_stores_duplicates_once(
     assert second.wait(timeout=400) == 0
     assert_each_stored_once(db, expected)
     assert "delivered twice, stored once" in (tmp_path / "writer2.log").read_text()
-    # the bad one was kept aside with an error line, and held nothing up
+    # the bad one was refused with an error line, kept aside, and held nothing up
     assert set(client.lrange("clusterwatch:items:failed", 0, -1)) == {b"not an item"}
     logs = (tmp_path / "writer1.log").read_text() + (tmp_path / "writer2.log").read_text()
-    assert "an item could not be stored (kept in clusterwatch:items:failed)" in " ".join(
-        logs.split()
+    assert (
+        "refused an item that is no clusterwatch message (kept in clusterwatch:items:failed)"
+        in " ".join(logs.split())
     )
     with sqlite3.connect(db) as connection:
         received = connection.execute("select count(*) from received_items").fetchone()[0]

@@ -11,6 +11,19 @@ import click
 from rich.table import Table
 
 
+def reach(url: str) -> None:
+    """Redis answers (waited for while it is unreachable); a wrong password, a URL that cannot
+    be read or another refusal is a one-line error without the password."""
+    import redis
+
+    from .distributed import redact, redis_client, scrub
+
+    try:
+        redis_client(url).ping()
+    except (redis.RedisError, ValueError) as exc:
+        raise click.ClickException(f"Redis at {redact(url)}: {scrub(exc, url)}") from None
+
+
 def seed(config: Any, sources: list[Any], url: str, *, log_level: str) -> None:
     """Open a run per source and queue its start pages in Redis."""
     from . import topic_state
@@ -20,6 +33,7 @@ def seed(config: Any, sources: list[Any], url: str, *, log_level: str) -> None:
     from .distributed_writer import open_runs
     from .store import open_db
 
+    reach(url)
     archive = open_db(config.db_path)
     for state in topic_state.check(archive, config.topics):
         if state.stale:
@@ -81,6 +95,7 @@ def register(cli: click.Group) -> None:
         if not redis_url:
             raise click.UsageError("--redis URL (or CLUSTERWATCH_REDIS) is required")
         config = get_config(config_path, db)
+        reach(redis_url)
         selected = [config.source(name) for name in sources] if sources else config.sources
         crawlers = crawl_with_redis(
             config,
@@ -117,6 +132,7 @@ def register(cli: click.Group) -> None:
         if not redis_url:
             raise click.UsageError("--redis URL (or CLUSTERWATCH_REDIS) is required")
         config = get_config(config_path, db)
+        reach(redis_url)
         writer = Writer(config, redis_url, idle_exit=idle_exit)
         try:
             if console.is_terminal:
@@ -135,4 +151,5 @@ def register(cli: click.Group) -> None:
         out.print(
             f"{stored['new']} new, {stored['updated']} updated, {stored['unchanged']} unchanged "
             f"articles; {stored['duplicates']} items delivered twice, stored once"
+            + (f"; {stored['refused']} refused" if stored["refused"] else "")
         )

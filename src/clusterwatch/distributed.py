@@ -12,8 +12,9 @@ Keys (prefix ``clusterwatch`` unless ``[crawl] redis_prefix`` says otherwise), p
 ``<source>:requests`` (scrapy-redis's priority queue), ``<source>:seen`` (its duplicate filter,
 per run), ``<source>:leases`` (requests a worker has taken and not finished), ``<source>:pages``
 (what the archive knows of each URL, for incremental crawling without the archive),
-``<source>:run``; and ``items`` (to the writer), ``items:writing`` (the batch the writer is
-storing), ``items:failed`` (items the writer could not store, kept for a look),
+``<source>:run``, ``<source>:requests:refused`` (entries of the queue that were no request);
+and ``items`` (to the writer), ``items:writing`` (the batch the writer is storing),
+``items:failed`` (items the writer refused or could not store, kept for a look),
 ``workers:<id>`` (heartbeats), ``writer`` (the writer's lock).
 
 Nothing is lost when a process dies:
@@ -21,17 +22,24 @@ Nothing is lost when a process dies:
 - a worker takes a request by moving it from the queue into ``leases`` (one Lua script) and
   gives the lease back only once the request is fully handled — its response parsed, the new
   requests queued and the items pushed. A worker's heartbeat expires when it dies; any other
-  process then moves its leases back into the queue (:func:`requeue_dead`);
+  process then moves its leases back into the queue (:func:`requeue_dead`), except in the
+  heartbeat's time after Redis came back (a heartbeat may have expired while Redis was away);
 - the writer moves a batch of items into ``items:writing`` before storing it and empties that
   list only after the archive's transaction committed; a writer that starts finds the batch
   there and stores it again. Each item carries an id, recorded in ``received_items`` in the same
   transaction, so an item delivered twice is stored once;
-- while Redis is unreachable every command waits and retries (:class:`WaitingRetry`), with one
-  log line when Redis goes and one when it is back.
+- while Redis is unreachable the writer and the commands wait and retry (:class:`WaitingRetry`);
+  a worker's reactor does not wait: its calls go through a ``distributed_link.RedisLink`` and
+  what it sends waits in its ``Outbox``. One log line when Redis goes, one when it is back.
+
+Nothing that comes from Redis is code: requests and items are JSON (``distributed_codec``), and a
+request or an item that is not what clusterwatch sends is refused with an error line and kept
+aside (``<source>:requests:refused``, ``items:failed``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
@@ -43,34 +51,41 @@ from typing import Any
 import redis
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
+from scrapy import signals
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
+from . import distributed_codec
 from .config import Config
+from .distributed_codec import Refused, Unsendable, one_line, request_from_data, request_to_data
+from .distributed_link import (
+    HEARTBEAT_SECONDS,
+    RedisDown,
+    link_for,
+    note_recovery,
+    outbox_for,
+    reactor_redis_params,
+    redact,
+    scrub,
+)
+
+__all__ = ["HEARTBEAT_SECONDS", "redact", "scrub"]
 
 logger = logging.getLogger(__name__)
 
-HEARTBEAT_SECONDS = 10  # a worker silent this long is dead: its leases go back to the queue
 WRITER_LOCK_SECONDS = 10  # refreshed every second by the writer that holds it
 WRITER_BATCH = 200
 RUN_SETTLE_SECONDS = 3.0  # a run is finished once its queue, leases and items stay empty this long
 
 
-def redact(url: str) -> str:
-    """A Redis URL fit for a log line: without its password."""
-    parsed = redis.connection.urlparse(url)
-    if parsed.password:
-        return url.replace(f":{parsed.password}@", ":***@")
-    return url
-
-
 class WaitingRetry(Retry):
-    """Retry a Redis command for as long as Redis is unreachable, saying so once each way."""
+    """Retry a Redis command for as long as Redis is unreachable, saying so once each way (for
+    the writer and the commands, which have nothing better to do; not on a reactor)."""
 
     def __init__(self, url: str):
         super().__init__(ExponentialBackoff(cap=5.0, base=0.2), retries=-1)
-        self.url = redact(url)
+        self.url = url
 
     def call_with_retry(
         self,
@@ -85,18 +100,25 @@ class WaitingRetry(Retry):
             try:
                 result = do()
             except self._supported_errors as error:
+                if isinstance(error, redis.AuthenticationError):
+                    raise  # not an outage: waiting would not mend a wrong password
                 if is_retryable and not is_retryable(error):
                     raise
                 failures += 1
                 fail(error, failures) if with_failure_count else fail(error)
                 if failures == 1:
                     logger.warning(
-                        "Redis at %s is unreachable (%s): waiting and retrying", self.url, error
+                        "Redis at %s is unreachable (%s): waiting and retrying",
+                        redact(self.url),
+                        scrub(error, self.url),
                     )
                 time.sleep(self._backoff.compute(failures))
                 continue
             if failures:
-                logger.warning("Redis at %s is back (after %d attempts)", self.url, failures)
+                note_recovery(self.url)
+                logger.warning(
+                    "Redis at %s is back (after %d attempts)", redact(self.url), failures
+                )
             return result
 
 
@@ -104,13 +126,15 @@ _clients: dict[str, redis.Redis] = {}
 
 
 def redis_client(url: str) -> redis.Redis:
-    """One client (connection pool) per URL and process; its commands wait out an outage."""
+    """One client (connection pool) per URL and process; its commands wait out an outage.
+
+    For the writer and the commands: code on a reactor uses ``distributed_link.link_for``."""
     if url not in _clients:
         _clients[url] = redis.Redis.from_url(
             url,
             retry=WaitingRetry(url),
             retry_on_error=[redis.ConnectionError, redis.TimeoutError],
-            socket_timeout=30,
+            socket_timeout=10,  # above the writer's 1 s BLMOVE
             socket_connect_timeout=5,
             health_check_interval=30,
         )
@@ -134,6 +158,7 @@ class Keys:
             self.pages = f"{base}:pages"
             self.run = f"{base}:run"
             self.complete = f"{base}:complete"
+            self.refused = f"{base}:requests:refused"
 
     def worker(self, worker_id: str) -> str:
         return f"{self.prefix}:workers:{worker_id}"
@@ -162,12 +187,8 @@ redis.call('ZREM', KEYS[1], r[1])
 redis.call('HSET', KEYS[2], ARGV[1], r[2] .. '\\n' .. r[1])
 return r[1]
 """
-# a request into the queue unless its fingerprint was seen (no fingerprint: always)
-_QUEUE = """
-if ARGV[1] ~= '' and redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-return 1
-"""
+# (queueing a request unless seen is the outbox's script: ``distributed_link``)
+
 # a lease back into the queue (once, if it is still there)
 _GIVE_BACK = """
 local v = redis.call('HGET', KEYS[1], ARGV[1])
@@ -180,36 +201,59 @@ return 1
 
 
 class LeasingQueue(PriorityQueue):
-    """scrapy-redis's priority queue; a request taken stays leased until :meth:`ack`."""
+    """scrapy-redis's priority queue; a request taken stays leased until given up (the
+    crawler's outbox sends that, after what the request produced). Requests are JSON."""
+
+    REFUSED_PER_POP = 10  # refused entries read in one go before the engine gets its turn
 
     def __init__(self, server: redis.Redis, spider: Any, keys: Keys, worker_id: str):
-        super().__init__(server, spider, keys.requests)
+        super().__init__(server, spider, keys.requests, serializer=distributed_codec)
         self.leases = keys.leases
-        self.seen = keys.seen
+        self.refused = keys.refused
         self.worker_id = worker_id
         self._counter = 0
+        self._lease: str | None = None
         self._take = server.register_script(_TAKE)
-        self._queue = server.register_script(_QUEUE)
 
-    def push_unless_seen(self, request: Any, fingerprint: str) -> bool:
-        """Queue ``request`` unless ``fingerprint`` is in the duplicate filter (which it joins)."""
-        data = self._encode_request(request)
-        return bool(
-            self._queue(keys=[self.seen, self.key], args=[fingerprint, -request.priority, data])
-        )
+    def _encode_request(self, request: Any) -> bytes:
+        return request_to_data(request, self.spider)
+
+    def _decode_request(self, encoded_request: bytes) -> Any:
+        return request_from_data(encoded_request, self.spider)
 
     def pop(self, timeout: int = 0) -> Any:
-        self._counter += 1
-        lease = f"{self.worker_id}#{self._counter}"
-        data = self._take(keys=[self.key, self.leases], args=[lease])
-        if not data:
-            return None
-        request = self._decode_request(data)
-        request.meta["cw_lease"] = lease
-        return request
+        """The first request, leased; None when the queue is empty. A take whose answer was
+        lost (Redis went away) is asked for again with the same lease, which returns what it
+        took. Something in the queue that is not a request is refused: kept aside, logged."""
+        for _ in range(self.REFUSED_PER_POP):
+            if self._lease is None:
+                self._counter += 1
+                self._lease = f"{self.worker_id}#{self._counter}"
+            lease = self._lease
+            data = self._take(keys=[self.key, self.leases], args=[lease])
+            if not data:
+                return None
+            self._lease = None
+            try:
+                request = self._decode_request(data)
+            except Refused as exc:
+                self.refuse(lease, data, exc)
+                continue
+            request.meta["cw_lease"] = lease
+            return request
+        return None
 
-    def ack(self, lease: str) -> None:
-        self.server.hdel(self.leases, lease)
+    def refuse(self, lease: str, data: bytes, reason: Exception) -> None:
+        logger.error(
+            "refused an entry of %s that is no request (kept in %s): %s",
+            self.key,
+            self.refused,
+            one_line(reason),
+        )
+        pipe = self.server.pipeline(transaction=True)
+        pipe.lpush(self.refused, data)
+        pipe.hdel(self.leases, lease)
+        pipe.execute()
 
 
 def give_back(server: redis.Redis, keys: Keys, leases: list[str]) -> int:
@@ -244,14 +288,18 @@ def requeue_dead(server: redis.Redis, keys: Keys, sources: list[str] | None = No
 class LeasingScheduler(Scheduler):
     """scrapy-redis's scheduler on the source's own keys, taking requests on lease.
 
-    Role ``seed`` only queues (the spider's start requests); role ``worker`` also takes.
+    Role ``seed`` only queues (the spider's start requests); role ``worker`` also takes. On the
+    reactor: while Redis is away nothing is taken (the engine asks again later), what is queued
+    waits in the crawler's outbox, and the spider does not count as idle.
     """
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> LeasingScheduler:
         settings = crawler.settings
-        server = redis_client(settings["CLUSTERWATCH_REDIS_URL"])
-        scheduler = cls(server=server, persist=True)
+        link = link_for(settings)
+        scheduler = cls(server=link.client, persist=True, serializer=distributed_codec)
+        scheduler.link = link
+        scheduler.outbox = outbox_for(crawler)
         scheduler.stats = crawler.stats
         scheduler.crawler = crawler
         scheduler.role = settings.get("CLUSTERWATCH_REDIS_ROLE", "worker")
@@ -263,29 +311,59 @@ class LeasingScheduler(Scheduler):
         owner = lease_owner(self.crawler.settings, spider.source_name)
         self.queue = LeasingQueue(self.server, spider, self.keys, owner)
         self.df = RFPDupeFilter(self.server, key=self.keys.seen)
-        self.server.sadd(self.keys.sources, spider.source_name)
+        with contextlib.suppress(RedisDown):  # else the seeding added it
+            self.link.call(self.server.sadd, self.keys.sources, spider.source_name)
+        if self.role == "seed":
+            # a seeding crawl is done once its start requests are in Redis, however long
+            # Redis takes to come back
+            self.crawler.signals.connect(self._sent, signal=signals.spider_closed)
+
+    async def _sent(self, spider: Any, reason: str) -> None:
+        await self.outbox.drain(timeout=None)
 
     def enqueue_request(self, request: Any) -> bool:
         # a retry or a redirect carries the lease of the request it replaces: that one is
         # acknowledged when the engine is done with it, this one gets a lease of its own
         request.meta.pop("cw_lease", None)
+        try:
+            data = self.queue._encode_request(request)
+        except (Unsendable, ValueError) as exc:
+            # an object in its meta, or a callback that is no method of the spider
+            logger.error("a request cannot be queued in Redis: %s", one_line(exc))
+            self.stats.inc_value("clusterwatch/unsendable_requests")
+            return False
         fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
-        if not self.queue.push_unless_seen(request, fingerprint):
+        if not self.outbox.queue_request(self.keys, fingerprint, -request.priority, data):
             self.df.log(request, self.spider)
             return False
         self.stats.inc_value("scheduler/enqueued/redis")
         return True
 
     def next_request(self) -> Any:
-        if self.role != "worker":
+        # nothing new is taken while what this crawler made waits to be sent
+        if self.role != "worker" or not self.outbox.flush():
             return None
-        request = self.queue.pop()
+        try:
+            request = self.link.call(self.queue.pop)
+        except RedisDown:
+            return None
         if request is not None:
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
     def has_pending_requests(self) -> bool:
-        return self.role == "worker" and len(self) > 0
+        if self.role != "worker":
+            return False
+        if len(self.outbox):
+            return True
+        try:
+            return self.link.call(len, self.queue) > 0
+        except RedisDown:
+            return True  # not idle while Redis is away
+
+    def give_up(self, lease: str) -> None:
+        """The engine is done with the request of ``lease`` (sent after what it produced)."""
+        self.outbox.give_up(self.keys, lease)
 
 
 def worker_identity() -> str:
@@ -301,6 +379,10 @@ def distributed_settings(url: str, role: str, config: Config, **extra: Any) -> d
     """Scrapy settings for a seeding crawl or a worker."""
     settings: dict[str, Any] = {
         "SCHEDULER": "clusterwatch.distributed.LeasingScheduler",
+        "SCHEDULER_SERIALIZER": "clusterwatch.distributed_codec",
+        # scrapy-redis makes the client: redis-py's from_url(REDIS_URL, **REDIS_PARAMS)
+        "REDIS_URL": url,
+        "REDIS_PARAMS": reactor_redis_params(),
         "CLUSTERWATCH_REDIS_URL": url,
         "CLUSTERWATCH_REDIS_ROLE": role,
         "CLUSTERWATCH_REDIS_PREFIX": config.crawl.redis_prefix,

@@ -144,6 +144,20 @@ REQUEST_CLASSES: dict[str, type[Request]] = {
     "scrapy.http.request.form.FormRequest": FormRequest,
     "scrapy.http.request.json_request.JsonRequest": JsonRequest,
 }
+#: the types of what ``Request.to_dict`` writes
+REQUEST_FIELDS: dict[str, tuple[type, ...]] = {
+    "url": (str,),
+    "method": (str,),
+    "headers": (dict,),
+    "body": (bytes, str),
+    "cookies": (dict, list),
+    "meta": (dict,),
+    "encoding": (str,),
+    "priority": (int,),
+    "dont_filter": (bool,),
+    "flags": (list,),
+    "cb_kwargs": (dict,),
+}
 CALLBACK = re.compile(r"parse(_\w+)?")
 ERRBACK = re.compile(r"on_\w+")
 
@@ -169,10 +183,10 @@ def request_from_data(raw: bytes | str, spider: Any) -> Request:
     kwargs = {k: v for k, v in data.items() if k in request_cls.attributes}
     for key, pattern in (("callback", CALLBACK), ("errback", ERRBACK)):
         kwargs[key] = _spider_method(spider, data.get(key), pattern, key)
-    if not isinstance(kwargs.get("meta", {}), dict) or not isinstance(
-        kwargs.get("cb_kwargs", {}), dict
-    ):
-        raise Refused("a request's meta and cb_kwargs must be objects")
+    for key, value in kwargs.items():
+        kinds = REQUEST_FIELDS.get(key, (object,))
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            raise Refused(f"a request's {key} cannot be a {type(value).__name__}")
     try:
         return request_cls(**kwargs)
     except (TypeError, ValueError, AttributeError) as exc:
@@ -265,9 +279,11 @@ def decode_message(raw: bytes | str) -> dict[str, Any]:
             rows = _check(message, key, list)
             for row in rows:
                 _row(row, key)
+        from .session import COUNTERS
+
         counts = _check(message, "counts", dict)
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in counts.values()):
-            raise Refused("counts must be whole numbers")
+        if not set(counts) <= set(COUNTERS) or not _ints(list(counts.values())):
+            raise Refused("counts must be whole numbers of the run's counters")
     elif kind == "article":
         message["item"] = _article_item(_check(message, "item", dict))
         page = _check(message, "page", dict, optional=True)
@@ -366,13 +382,18 @@ def _check(data: dict[str, Any], key: str, kind: type, optional: bool = False) -
     return value
 
 
+COLUMN = re.compile(r"[a-z_][a-z0-9_]{0,63}")
+
+
 def _row(row: Any, what: str) -> None:
-    """A row for a table: column names and plain values (no nested data)."""
+    """A row for a table: column names (which reach SQL) and plain values."""
     if not isinstance(row, dict) or not all(
-        isinstance(k, str) and (v is None or isinstance(v, str | int | float))
+        isinstance(k, str)
+        and COLUMN.fullmatch(k)
+        and (v is None or isinstance(v, str | int | float))
         for k, v in row.items()
     ):
-        raise Refused(f"{what} rows must be objects of plain values")
+        raise Refused(f"{what} rows must be objects of column names and plain values")
 
 
 def _strings(values: list[Any], what: str) -> list[str]:

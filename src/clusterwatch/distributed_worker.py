@@ -1,31 +1,32 @@
 """A distributed crawl's worker side (see ``distributed``): its life in Redis (heartbeat, leases,
-waiting for work), its record book read from Redis, and what it sends to the writer."""
+waiting for work), its record book read from Redis, and what it sends to the writer.
+
+All of it runs on the reactor, so it talks to Redis through a ``distributed_link.RedisLink``
+and sends through the crawler's outbox: while Redis is away the worker fetches what it had
+taken, holds what it would send, takes nothing new, and goes on when Redis is back."""
 
 from __future__ import annotations
 
 import json
 import logging
-import pickle
 import time
-import uuid
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-import redis
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 
 from .config import Config
 from .distributed import (
     HEARTBEAT_SECONDS,
-    Keys,
     give_back,
     keys_for,
     lease_owner,
     redis_client,
     requeue_dead,
 )
+from .distributed_link import CLOSE_WAIT, RedisDown, link_for, outbox_for, redact, settled
 from .items import ArticleItem, AttachmentItem
 from .session import COUNTERS, RecordBook
 from .urls import canonical_url
@@ -45,7 +46,9 @@ class WorkerExtension:
     def __init__(self, crawler: Any):
         self.crawler = crawler
         settings = crawler.settings
-        self.server = redis_client(settings["CLUSTERWATCH_REDIS_URL"])
+        self.link = link_for(settings)
+        self.server = self.link.client
+        self.outbox = outbox_for(crawler)
         self.keys = keys_for(settings)
         self.idle_exit = settings.getfloat("CLUSTERWATCH_IDLE_EXIT", 0) or None
         self.idle_since: float | None = None
@@ -77,35 +80,47 @@ class WorkerExtension:
                 # a worker that is stopping may have cut this request short: left leased,
                 # it goes back into the queue when the spider closes
                 if lease and not engine._slot.closing:
-                    scheduler.queue.ack(lease)
+                    scheduler.give_up(lease)
 
         engine._remove_request = remove_and_ack
         self.beat()
+        # after an outage: beat before the others take this worker for dead, then catch up
+        self.link.on_back.extend((self.beat, self.outbox.flush))
         for interval, call in (
             (HEARTBEAT_SECONDS / 3, self.beat),
             # each crawler looks after its own source (the writer after all of them): a worker
             # of hundreds of sources makes hundreds of checks, not hundreds squared
-            (
-                HEARTBEAT_SECONDS / 2,
-                lambda: requeue_dead(self.server, self.keys, [spider.source_name]),
-            ),
+            (HEARTBEAT_SECONDS / 2, lambda: self.requeue_dead(spider.source_name)),
             # an idle engine looks at its scheduler every 5 s; work pushed by other workers
             # should not wait that long
             (0.25, lambda: engine._slot and engine._slot.nextcall.schedule()),
+            (0.5, self.outbox.flush),  # what waited for Redis goes as soon as it is back
         ):
             loop = task.LoopingCall(call)
             loop.start(interval, now=False)
             self.loops.append(loop)
 
     def beat(self) -> None:
-        self.server.set(self.keys.worker(self.worker_id), "1", ex=HEARTBEAT_SECONDS)
+        self.link.attempt(
+            self.server.set, self.keys.worker(self.worker_id), "1", ex=HEARTBEAT_SECONDS
+        )
+
+    def requeue_dead(self, source: str) -> None:
+        # after an outage, the other workers get a heartbeat's time to beat again
+        if settled(self.link.url):
+            self.link.attempt(requeue_dead, self.server, self.keys, [source])
 
     def spider_idle(self, spider: Any) -> None:
         from .session import CrawlSession
 
         CrawlSession.for_crawler(self.crawler).flush()  # the writer sees all this worker did
-        leased = self.server.hlen(self.source_keys.leases)
-        if leased or self.idle_exit is None:
+        try:
+            busy = not self.outbox.flush() or self.link.call(
+                self.server.hlen, self.source_keys.leases
+            )
+        except RedisDown:
+            busy = True
+        if busy or self.idle_exit is None:
             self.idle_since = None
             raise DontCloseSpider
         now = time.monotonic()
@@ -113,31 +128,44 @@ class WorkerExtension:
         if now - self.idle_since < self.idle_exit:
             raise DontCloseSpider
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
+    async def spider_closed(self, spider: Any, reason: str) -> None:
         for loop in self.loops:
             if loop.running:
                 loop.stop()
-        mine = [
-            lease.decode()
-            for lease in self.server.hkeys(self.source_keys.leases)
-            if lease.decode().rsplit("#", 1)[0] == self.worker_id
-        ]
-        if mine:
-            give_back(self.server, self.source_keys, mine)
-            logger.info("%d unfinished requests of %s back in the queue", len(mine), spider.name)
-        self.server.delete(self.keys.worker(self.worker_id))
+        for hook in (self.beat, self.outbox.flush):
+            if hook in self.link.on_back:
+                self.link.on_back.remove(hook)
+        # what the record book sends on closing is in the outbox once drain() first yields
+        if not await self.outbox.drain(timeout=CLOSE_WAIT):
+            logger.warning(
+                "Redis at %s is unreachable: %d messages of %s not sent; its requests go back "
+                "to the queue once its heartbeat expired",
+                redact(self.link.url),
+                len(self.outbox),
+                spider.name,
+            )
+            return
+        try:
+            mine = [
+                lease.decode()
+                for lease in self.link.call(self.server.hkeys, self.source_keys.leases)
+                if lease.decode().rsplit("#", 1)[0] == self.worker_id
+            ]
+            if mine:
+                self.link.call(give_back, self.server, self.source_keys, mine)
+                logger.info(
+                    "%d unfinished requests of %s back in the queue", len(mine), spider.name
+                )
+            self.link.call(self.server.delete, self.keys.worker(self.worker_id))
+        except RedisDown:
+            logger.warning(
+                "Redis went away: the requests %s had taken go back to the queue once its "
+                "heartbeat expired",
+                spider.name,
+            )
 
 
 # -- what workers send to the writer --------------------------------------------------------------
-
-
-def push(server: redis.Redis, keys: Keys, message: dict[str, Any], pages: Any = None) -> None:
-    message["id"] = uuid.uuid4().hex
-    pipe = server.pipeline(transaction=True)
-    if pages:
-        pipe.hset(keys.pages, mapping=pages)
-    pipe.lpush(keys.items, pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
-    pipe.execute()
 
 
 class RemoteSession(RecordBook):
@@ -149,10 +177,15 @@ class RemoteSession(RecordBook):
         self.crawler = crawler
         self.config = config
         self.source = source
-        self.server = redis_client(crawler.settings["CLUSTERWATCH_REDIS_URL"])
+        self.link = link_for(crawler.settings)
+        self.server = self.link.client
+        self.outbox = outbox_for(crawler)
         self.keys = keys_for(crawler.settings, source)
         self.source_domains = {s.name: list(s.allowed_domains) for s in config.sources}
-        self.last_run_complete = bool(self.server.get(self.keys.complete))
+        try:
+            self.last_run_complete = bool(self.link.call(self.server.get, self.keys.complete))
+        except RedisDown:
+            self.last_run_complete = False  # the safe guess: follow every listing
         self._run: tuple[float, int | None] = (0.0, None)
         crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
 
@@ -161,19 +194,32 @@ class RemoteSession(RecordBook):
         """The source's current run, as the last seeding set it (looked up every 2 s)."""
         checked, run = self._run
         if time.monotonic() - checked > 2:
-            value = self.server.get(self.keys.run)
-            run = int(value) if value else None
+            try:
+                value = self.link.call(self.server.get, self.keys.run)
+                run = int(value) if value else None
+            except (RedisDown, ValueError):
+                pass  # the run as last seen
             self._run = (time.monotonic(), run)
         return run
 
     def _load(self, url: str) -> dict[str, Any] | None:
-        raw = self.server.hget(self.keys.pages, url)
-        return json.loads(raw) if raw else None
+        # while Redis is away a page counts as unknown: fetched in full, not lost
+        try:
+            raw = self.link.call(self.server.hget, self.keys.pages, url)
+            row = json.loads(raw) if raw else None
+        except (RedisDown, ValueError):
+            return None
+        return row if isinstance(row, dict) else None
 
     def _article_rows(self, now: str) -> Iterable[dict[str, Any]]:
-        for _, raw in self.server.hscan_iter(self.keys.pages, count=1000):
-            row = json.loads(raw)
-            if row.get("kind") == "article":
+        # read by the seeding crawl only, before it queues anything: it may wait for Redis
+        server = redis_client(self.crawler.settings["CLUSTERWATCH_REDIS_URL"])
+        for _, raw in server.hscan_iter(self.keys.pages, count=1000):
+            try:
+                row = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(row, dict) and row.get("kind") == "article":
                 yield row
 
     def flush(self) -> None:
@@ -190,11 +236,8 @@ class RemoteSession(RecordBook):
             "pages": list(pages.values()),
             "counts": {k: counters[k] for k in COUNTERS if counters[k]},
         }
-        push(
-            self.server,
-            self.keys,
-            message,
-            {url: json.dumps(row) for url, row in pages.items()},
+        self.outbox.message(
+            self.keys, message, {url: json.dumps(row) for url, row in pages.items()}
         )
 
     def _spider_closed(self, spider: Any, reason: str) -> None:
@@ -228,9 +271,9 @@ class PushPipeline:
                 "page": row,
                 "validators": validators,
             }
-            push(session.server, session.keys, message)
+            session.outbox.message(session.keys, message)
             self.crawler.stats.inc_value("clusterwatch/pushed")
         elif isinstance(item, AttachmentItem):
             message = {"type": "attachment", "source": session.source, "item": item}
-            push(session.server, session.keys, message)
+            session.outbox.message(session.keys, message)
         return item

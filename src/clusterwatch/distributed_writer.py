@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import pickle
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -23,6 +22,8 @@ from .distributed import (
     requeue_dead,
     worker_identity,
 )
+from .distributed_codec import Refused, decode_message, one_line
+from .distributed_link import settled
 from .session import close_run, with_outcome, with_validators
 
 logger = logging.getLogger(__name__)
@@ -99,7 +100,8 @@ class Writer:
                 if time.monotonic() - last_check > 1.0:
                     last_check = time.monotonic()
                     self.lock()
-                    requeue_dead(self.server, self.keys)
+                    if settled(self.url):  # after an outage, workers get time to beat again
+                        requeue_dead(self.server, self.keys)
                     open_runs = self.finish_dry_runs()
                     if (
                         self.idle_exit is not None
@@ -132,10 +134,21 @@ class Writer:
                 try:
                     with self.db.atomic():  # a savepoint: an item that fails leaves no trace
                         self.store_one(raw, pages)
+                except Refused as exc:
+                    # not what a worker sends (never unpickled, never run): kept for a look
+                    logger.error(
+                        "refused an item that is no clusterwatch message (kept in %s): %s",
+                        self.keys.failed,
+                        one_line(exc),
+                    )
+                    failed.append(raw)
+                    self.stored["refused"] += 1
                 except Exception as exc:
                     # kept aside, not lost, and not in the way of the items after it
                     logger.error(
-                        "an item could not be stored (kept in %s): %s", self.keys.failed, exc
+                        "an item could not be stored (kept in %s): %s",
+                        self.keys.failed,
+                        one_line(exc),
                     )
                     failed.append(raw)
                     self.stored["failed"] += 1
@@ -149,7 +162,7 @@ class Writer:
         pipe.execute()
 
     def store_one(self, raw: bytes, pages: dict[str, dict[str, str]]) -> None:
-        message = pickle.loads(raw)
+        message = decode_message(raw)
         if self.db.execute("select 1 from received_items where id = ?", [message["id"]]).fetchone():
             self.stored["duplicates"] += 1
             return
