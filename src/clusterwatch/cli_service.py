@@ -80,6 +80,23 @@ def digest(
             out.rule(f"{recipient}: {pending.story_count} stories, {pending.item_count} items")
             out.print(digests.render(pending, "md"), markup=False, highlight=False)
         return
+    from .locks import held_lock
+
+    # one digest at a time: a digest left "sending" is then one a crashed run left, never one
+    # another process is sending now (which would go out twice)
+    with held_lock(config.state_dir, "digest"):
+        failed = _make_digests(database, config, out_dir, send, since_utc)
+    if failed:
+        raise click.ClickException("some digests were not sent")
+
+
+def _make_digests(
+    database: Any, config: Any, out_dir: Path | None, send: bool, since_utc: str | None
+) -> bool:
+    """Send and write the digests; True when a send failed."""
+    from . import digest as digests
+
+    settings = config.digest
     failed = False
     if send:
         from .mailer import deliver_all
@@ -113,8 +130,7 @@ def digest(
         console.print(
             f"{result.story_count} stories, {result.item_count} items → {', '.join(str(p) for p in written)}"
         )
-    if failed:
-        raise click.ClickException("some digests were not sent")
+    return failed
 
 
 @click.command()

@@ -1,4 +1,4 @@
-"""One crawl per source at a time, across processes: an advisory lock file per source.
+"""One crawl per source, and one digest, at a time across processes: advisory lock files.
 
 ``fcntl.flock`` locks belong to the open file: the kernel releases them when the process ends,
 however it ends, so a killed crawl never leaves a stale lock behind.
@@ -40,3 +40,18 @@ def source_locks(state_dir: Path, sources: list[str]) -> Iterator[dict[str, int 
     finally:
         for handle in held:
             handle.close()
+
+
+@contextmanager
+def held_lock(state_dir: Path, name: str) -> Iterator[None]:
+    """Wait for the lock ``name``, then hold it: one holder at a time across processes (the
+    digests: a digest another process is sending is not one a crashed run left unsent)."""
+    directory = state_dir / "locks"
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / f"{name}.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
