@@ -33,6 +33,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
+def zoo(tmp_path_factory) -> Any:
+    """The zoo of CMS site shapes (``clusterwatch.zoo``), written once and served on 127.0.0.1:
+    ``(server, manifest)``; read-only for the tests that share it."""
+    from clusterwatch.zoo import build_zoo
+
+    root = tmp_path_factory.mktemp("zoo")
+    manifest = build_zoo(root)
+    with ReplicaServer(sites_dir=root) as server:
+        yield server, manifest
+
+
+@pytest.fixture(scope="session")
 def manifest() -> dict[str, Any]:
     return json.loads((paths.demo_sites_dir() / "manifest.json").read_text(encoding="utf-8"))
 

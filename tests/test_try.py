@@ -13,7 +13,6 @@ from clusterwatch import paths
 from clusterwatch.config import load_config
 from clusterwatch.replicas import ReplicaServer
 from clusterwatch.urls import canonical_url
-from clusterwatch.zoo import build_zoo
 
 from .helpers import free_port, make_config, run_cli
 
@@ -35,14 +34,6 @@ allow_private_addresses = ["127.0.0.1"]  # the sites of the tests
 download_delay = 0.0
 autothrottle = false
 """
-
-
-@pytest.fixture(scope="module")
-def zoo(tmp_path_factory):
-    root = tmp_path_factory.mktemp("zoo")
-    manifest = build_zoo(root)
-    with ReplicaServer(sites_dir=root) as server:
-        yield server, manifest
 
 
 def files_under(directory: Path) -> dict[str, int]:

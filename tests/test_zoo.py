@@ -17,17 +17,9 @@ import pytest
 
 from clusterwatch.replicas import ReplicaServer
 from clusterwatch.urls import canonical_url
-from clusterwatch.zoo import SHAPES, build_zoo
+from clusterwatch.zoo import SHAPES
 
 from .helpers import run_cli
-
-
-@pytest.fixture(scope="module")
-def zoo(tmp_path_factory):
-    root = tmp_path_factory.mktemp("zoo")
-    manifest = build_zoo(root)
-    with ReplicaServer(sites_dir=root) as server:
-        yield server, manifest
 
 
 def _entry(manifest: dict, shape: str) -> dict:
