@@ -28,8 +28,6 @@ logger = logging.getLogger(__name__)
 _sessions: weakref.WeakKeyDictionary[Any, CrawlSession] = weakref.WeakKeyDictionary()
 
 FETCH_BATCH = 50
-# outcomes of our own rules, not failures of the site
-POLICY_OUTCOMES = ("robots", "offsite", "private-address", "scheme", "page-limit", "not-html")
 COUNTERS = (
     "article_links",
     "article_pages",

@@ -26,6 +26,10 @@ logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 30_000
 
 
+# fetch outcomes of our own rules, not failures of the site (not counted as a run's errors)
+POLICY_OUTCOMES = ("robots", "offsite", "private-address", "scheme", "page-limit", "not-html")
+
+
 def utcnow() -> str:
     """Timestamps are stored as ISO 8601 UTC with seconds: sortable and readable in Datasette."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -335,7 +339,6 @@ def run_article_counts(db: Database, run_id: int) -> dict[str, int]:
 def run_fetch_counts(db: Database, run_id: int) -> dict[str, int]:
     """The pages run ``run_id`` fetched (those answered) and its errors: an HTTP error but for
     a probe's, or a failure that is not an outcome of our own rules (robots.txt, offsite…)."""
-    from .session import POLICY_OUTCOMES  # the crawl's rules are the session's
 
     pages, errors = db.execute(
         "select count(status), count(*) filter (where (status >= 400 and coalesce(kind, '') != 'probe') "
