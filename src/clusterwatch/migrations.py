@@ -504,3 +504,10 @@ def m014_boilerplate_blocks(db: Database) -> None:
         pk=("source", "fingerprint"),
         not_null={"pages", "last_page"},
     )
+
+
+@migrations()
+def m015_revisions_by_run(db: Database) -> None:
+    # a run left unfinished by a kill is recounted from the revisions it stored
+    # (store.recount_run): without an index that read every revision, 0.65 s per 100k
+    db["revisions"].create_index(["crawl_run"], if_not_exists=True)

@@ -307,8 +307,7 @@ def recount_run(db: Database, run_id: int) -> dict[str, int]:
     revisions the run stored (number 1, and later numbers), pages and errors its fetches. The
     other counters (links, not stored…) are flushed with the fetches and agree with them.
 
-    It reads every revision (none is indexed by run): meant for a run left unfinished, not for
-    each run's end, whose counters are complete.
+    Meant for a run left unfinished, not for each run's end, whose counters are complete.
     """
     counts = {**run_article_counts(db, run_id), **run_fetch_counts(db, run_id)}
     with db.atomic():  # in the caller's transaction, if there is one
