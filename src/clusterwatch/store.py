@@ -267,11 +267,6 @@ def save_fetches(db: Database, fetches: list[dict[str, Any]]) -> None:
             db["fetches"].insert_all(fetches)
 
 
-def interrupted_runs(db: Database) -> list[dict[str, Any]]:
-    """Runs still marked 'running': going on now, or left so by a process that was killed."""
-    return list(db["crawl_runs"].rows_where("status = 'running'"))
-
-
 def mark_stale_runs(db: Database, source: str) -> int:
     """Runs of ``source`` left 'running' by a killed process become 'interrupted', their counts
     taken again from what the archive holds of them (:func:`recount_run`).
