@@ -7,7 +7,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from clusterwatch import extract_eval, paths
+from clusterwatch import paths
+from clusterwatch.extract import evaluation as extract_eval
 
 Page = tuple[str, str | None]  # (html, url)
 

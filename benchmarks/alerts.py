@@ -26,8 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import print_table  # noqa: E402
 
-from clusterwatch import alerts_eval, alerts_lemmas, paths  # noqa: E402
-from clusterwatch.alerts import TopicMatcher, compile_topic, compile_topics  # noqa: E402
+from clusterwatch import paths  # noqa: E402
+from clusterwatch.alerts import evaluation as alerts_eval
+from clusterwatch.alerts import lemmas as alerts_lemmas
+from clusterwatch.alerts.topics import TopicMatcher, compile_topic, compile_topics  # noqa: E402
 from clusterwatch.config import load_config  # noqa: E402
 
 TOPICS = ("belarus", "clusters")

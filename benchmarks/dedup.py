@@ -313,10 +313,11 @@ def _record(
 
 def run_size(corpus: Path, size: int, db_path: Path, window_end: int) -> dict:
     sys.path.insert(0, str(ROOT / "src"))
-    from clusterwatch import dedup, search
-    from clusterwatch.extract import Extracted
-    from clusterwatch.ingest import ingest_article
-    from clusterwatch.store import open_db
+    from clusterwatch.archive import dedup
+    from clusterwatch.archive.ingest import ingest_article
+    from clusterwatch.archive.store import open_db
+    from clusterwatch.extract.article import Extracted
+    from clusterwatch.search import fts as search
 
     found: list[int] = []
     candidates = dedup.candidates

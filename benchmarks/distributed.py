@@ -23,8 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from clusterwatch.replicas import ReplicaServer
-from clusterwatch.sitegen import generate_site, site_config
+from clusterwatch.demo.replicas import ReplicaServer
+from clusterwatch.demo.sitegen import generate_site, site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 LATENCY = 0.05

@@ -2,7 +2,7 @@
 precision mode, in one run, on every evaluation set and each of its two fixed folds.
 
 Scores them on the evaluation pages in ``../shared/eval`` (``CLUSTERWATCH_EVAL_DIR``) as the
-tests do (see ``clusterwatch.extract_eval``): Polish news and forum pages by snippets that must
+tests do (see ``clusterwatch.extract.evaluation``): Polish news and forum pages by snippets that must
 and must not appear, the scrapinghub article-extraction-benchmark pages by word 4-gram shingles.
 Each set is split into two folds by a hash of the page id (``extract_eval.fold_of``): rules are
 developed on fold 1, and one that helps a fold and hurts the other is dropped.
@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import trafilatura  # noqa: E402
 from _common import print_table  # noqa: E402
 
-from clusterwatch import extract_eval  # noqa: E402
-from clusterwatch.extract import extract_article  # noqa: E402
+from clusterwatch.extract import evaluation as extract_eval  # noqa: E402
+from clusterwatch.extract.article import extract_article  # noqa: E402
 
 GOALS = {
     "pl news": 0.96,

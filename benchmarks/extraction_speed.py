@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import trafilatura  # noqa: E402
 from _common import cpu_seconds, extraction_pages, print_table  # noqa: E402
 
-from clusterwatch.extract import extract_article  # noqa: E402
+from clusterwatch.extract.article import extract_article  # noqa: E402
 
 GOAL = 2.0
 

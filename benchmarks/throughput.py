@@ -32,8 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clusterwatch.replicas import ReplicaServer  # noqa: E402
-from clusterwatch.sitegen import generate_site, site_config  # noqa: E402
+from clusterwatch.demo.replicas import ReplicaServer  # noqa: E402
+from clusterwatch.demo.sitegen import generate_site, site_config  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

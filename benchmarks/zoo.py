@@ -1,6 +1,6 @@
 """The generic spider on the site zoo: precision and recall of stored article URLs, and requests.
 
-Builds the zoo (``clusterwatch.zoo``: 19 generated sites in the CMS families small associations,
+Builds the zoo (``clusterwatch.zoo.sites``: 19 generated sites in the CMS families small associations,
 municipalities and agencies use, in three folds: dev, heldout, unseen) in a temporary directory,
 serves it on 127.0.0.1, and for each shape runs
 
@@ -9,7 +9,7 @@ serves it on 127.0.0.1, and for each shape runs
 - a naive baseline in this process: breadth-first over every link on the same host and port
   (two requests at a time, urllib), keeping every HTML page ``trafilatura.extract`` finds text in.
 
-Stored and expected URLs are compared in their canonical form (``clusterwatch.urls.canonical_url``
+Stored and expected URLs are compared in their canonical form (``clusterwatch.archive.urls.canonical_url``
 of the local URL), the form the archive keeps. Requests are the site's own count
 (``Site.requests``): robots.txt, feeds, sitemaps, 404s and redirects included. The budget is
 1.3 x (articles + listings + feeds + sitemaps + 1 for robots.txt) of the manifest; requests per
@@ -42,9 +42,9 @@ import trafilatura  # noqa: E402
 from _common import print_table  # noqa: E402
 from lxml import html as lxml_html  # noqa: E402
 
-from clusterwatch.replicas import ReplicaServer  # noqa: E402
-from clusterwatch.urls import canonical_url  # noqa: E402
-from clusterwatch.zoo import SHAPES, build_zoo  # noqa: E402
+from clusterwatch.archive.urls import canonical_url  # noqa: E402
+from clusterwatch.demo.replicas import ReplicaServer  # noqa: E402
+from clusterwatch.zoo.sites import SHAPES, build_zoo  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_FACTOR = 1.3

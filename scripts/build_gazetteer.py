@@ -78,7 +78,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from clusterwatch.alerts_rules import fold_chars  # noqa: E402
+from clusterwatch.alerts.rules import fold_chars  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 POLISH_LETTERS = "ąćęłńóśźż"

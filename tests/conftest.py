@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from clusterwatch import paths
-from clusterwatch.replicas import ReplicaServer
+from clusterwatch.demo.replicas import ReplicaServer
 
 from .helpers import make_config, run_cli
 
@@ -34,9 +34,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def zoo(tmp_path_factory) -> Any:
-    """The zoo of CMS site shapes (``clusterwatch.zoo``), written once and served on 127.0.0.1:
+    """The zoo of CMS site shapes (``clusterwatch.zoo.sites``), written once and served on 127.0.0.1:
     ``(server, manifest)``; read-only for the tests that share it."""
-    from clusterwatch.zoo import build_zoo
+    from clusterwatch.zoo.sites import build_zoo
 
     root = tmp_path_factory.mktemp("zoo")
     manifest = build_zoo(root)

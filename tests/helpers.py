@@ -11,9 +11,9 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from clusterwatch.demo import write_demo_config
-from clusterwatch.replicas import ReplicaServer
-from clusterwatch.urls import canonical_url
+from clusterwatch.archive.urls import canonical_url
+from clusterwatch.demo.replicas import ReplicaServer
+from clusterwatch.demo.run import write_demo_config
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("CLUSTERWATCH_EVAL_DIR", ROOT.parent / "shared" / "eval"))

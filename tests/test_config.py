@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clusterwatch.cli import cli
+from clusterwatch.cli.main import cli
 from clusterwatch.config import ConfigError, load_config, parse_schedule
 
 MINIMAL = """
@@ -149,8 +149,8 @@ def test_schedules():
 def test_the_benchmark_site_config_can_carry_the_shipped_topics(tmp_path):
     from types import SimpleNamespace
 
+    from clusterwatch.demo.sitegen import site_config
     from clusterwatch.paths import default_config_path
-    from clusterwatch.sitegen import site_config
 
     server = SimpleNamespace(sites=[SimpleNamespace(local_base="http://127.0.0.1:8765")])
     config = load_config(site_config(server, tmp_path, topics=True), check_spiders=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from clusterwatch.cli import cli
+from clusterwatch.cli.main import cli
 from clusterwatch.config import config_from_dict
 
 from .helpers import ROOT

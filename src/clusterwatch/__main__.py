@@ -1,5 +1,5 @@
 """``python -m clusterwatch``: the same as the ``clusterwatch`` command."""
 
-from .cli import cli
+from clusterwatch.cli.main import cli
 
 cli(prog_name="clusterwatch")

@@ -349,7 +349,7 @@ def parse_schedule(value: str) -> dict[str, Any]:
 
 def known_spiders() -> list[str]:
     """Names of the spiders Scrapy can load: the generic one and those in ``spiders/``."""
-    from .crawl import spider_loader
+    from clusterwatch.crawl.runner import spider_loader
 
     return sorted(spider_loader().list())
 
@@ -371,7 +371,7 @@ def _check_semantics(parsed: ConfigFile, config_path: Path, check_spiders: bool)
 
 
 def _check_topics(topics: dict[str, TopicConfig], path: Path) -> None:
-    from .alerts import RuleError, compile_topics
+    from clusterwatch.alerts.topics import RuleError, compile_topics
 
     try:
         compile_topics(topics)

@@ -1,0 +1,3 @@
+"""TODO"""
+
+from .article import SiteRules  # noqa: F401 (spiders/ import it from here)
