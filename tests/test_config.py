@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from clusterwatch.cli.main import cli
 from clusterwatch.config import ConfigError, load_config, parse_schedule
+from clusterwatch.crawl.runner import known_spiders
 
 MINIMAL = """
 [[sources]]
@@ -112,7 +113,7 @@ def test_precedence_flag_then_env_then_working_directory(tmp_path, monkeypatch):
 def test_bad_configuration_names_file_key_and_problem(tmp_path, text, expected):
     path = write(tmp_path, text)
     with pytest.raises(ConfigError) as info:
-        load_config(path)
+        load_config(path, spiders=known_spiders())
     message = str(info.value)
     assert message.startswith(str(path)), message
     assert expected in message, message
@@ -153,8 +154,8 @@ def test_the_benchmark_site_config_can_carry_the_shipped_topics(tmp_path):
     from clusterwatch.paths import default_config_path
 
     server = SimpleNamespace(sites=[SimpleNamespace(local_base="http://127.0.0.1:8765")])
-    config = load_config(site_config(server, tmp_path, topics=True), check_spiders=False)
-    shipped = load_config(default_config_path(), check_spiders=False)
+    config = load_config(site_config(server, tmp_path, topics=True))
+    shipped = load_config(default_config_path())
     assert config.topics == shipped.topics and set(config.topics) == {"belarus", "clusters"}
     assert config.sources[0].start_urls == ["http://127.0.0.1:8765/"]
-    assert load_config(site_config(server, tmp_path), check_spiders=False).topics == {}
+    assert load_config(site_config(server, tmp_path)).topics == {}

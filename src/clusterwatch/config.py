@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -260,12 +261,16 @@ def load_config(
     path: str | os.PathLike | None = None,
     *,
     db: str | os.PathLike | None = None,
-    check_spiders: bool = True,
+    spiders: Collection[str] | None = None,
 ) -> Config:
-    """Read, validate and resolve a configuration file. Raises :class:`ConfigError`."""
+    """Read, validate and resolve a configuration file. Raises :class:`ConfigError`.
+
+    ``spiders``: the names of the spiders a crawl can load (the crawl stage knows them:
+    :func:`clusterwatch.crawl.runner.known_spiders`); when given, each source must name one.
+    """
     config_path = find_config_path(path)
     raw = read_toml(config_path, "configuration file not found")
-    return config_from_dict(raw, config_path, db=db, check_spiders=check_spiders)
+    return config_from_dict(raw, config_path, db=db, spiders=spiders)
 
 
 def read_toml(path: Path, missing: str) -> dict[str, Any]:
@@ -286,13 +291,13 @@ def config_from_dict(
     config_path: Path,
     *,
     db: str | os.PathLike | None = None,
-    check_spiders: bool = True,
+    spiders: Collection[str] | None = None,
 ) -> Config:
     try:
         parsed = ConfigFile.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(f"{config_path}: {_describe(exc, raw)}") from None
-    _check_semantics(parsed, config_path, check_spiders)
+    _check_semantics(parsed, config_path, spiders)
     if parsed.topics is None:
         topics, origin = load_bundled_topics(), "bundled"
     else:
@@ -347,27 +352,20 @@ def parse_schedule(value: str) -> dict[str, Any]:
     raise ValueError(f"{value!r} is neither a crontab line ('0 */6 * * *') nor 'every 6h'")
 
 
-def known_spiders() -> list[str]:
-    """Names of the spiders Scrapy can load: the generic one and those in ``spiders/``."""
-    from clusterwatch.crawl.runner import spider_loader
-
-    return sorted(spider_loader().list())
-
-
-def _check_semantics(parsed: ConfigFile, config_path: Path, check_spiders: bool) -> None:
+def _check_semantics(
+    parsed: ConfigFile, config_path: Path, spiders: Collection[str] | None
+) -> None:
     seen: set[str] = set()
     for index, source in enumerate(parsed.sources):
         where = f"sources[{index}] ({source.name})"
         if source.name in seen:
             raise ConfigError(f"{config_path}: {where}.name: duplicate source name")
         seen.add(source.name)
-        if check_spiders:
-            names = known_spiders()
-            if source.spider not in names:
-                raise ConfigError(
-                    f"{config_path}: {where}.spider: unknown spider {source.spider!r} "
-                    f"(known: {', '.join(names)})"
-                )
+        if spiders is not None and source.spider not in spiders:
+            raise ConfigError(
+                f"{config_path}: {where}.spider: unknown spider {source.spider!r} "
+                f"(known: {', '.join(sorted(spiders))})"
+            )
 
 
 def _check_topics(topics: dict[str, TopicConfig], path: Path) -> None:

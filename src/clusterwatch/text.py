@@ -1,4 +1,5 @@
-"""Text normalisation shared by dedup, alerts and search.
+"""Text normalisation shared by dedup, alerts and search, and the original an article names
+("Źródło: …"), which extraction keeps and dedup follows.
 
 ``fold`` lowercases and removes diacritics, including the Polish ``ł`` that Unicode does not
 decompose (SQLite's FTS5 ``remove_diacritics`` keeps it too), so ``Białoruś`` and ``bialorus``
@@ -19,6 +20,11 @@ _EXTRA_FOLDS = str.maketrans(
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
 # sentence ends: . ! ? … followed by space and an upper-case letter, digit or quote; or a newline
+_SOURCE_RE = re.compile(
+    r"(?:Źródło|Zrodlo|Source|Источник|Крыніца)\s*:\s*(\S[^\n]*)", re.IGNORECASE
+)
+_SOURCE_WORDS = ("źródło", "zrodlo", "source", "источник", "крыніца")
+_URL_RE = re.compile(r"https?://[^\s<>\"]+")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[\"„«(\[]?[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁІЎЄЇҐ0-9])|\n+")
 
 
@@ -74,3 +80,16 @@ def sentence_around(text: str, start: int, end: int, max_chars: int = 320) -> tu
     offset = sentence_start + (len(raw) - len(stripped))
     snippet = stripped.rstrip()
     return snippet, start - offset, end - offset
+
+
+def named_source(text: str) -> str | None:
+    """The URL or name after "Źródło:" (or "Source:") near the end of an article."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _SOURCE_WORDS):
+        return None  # a tenth of the cost of the case-blind expression on a text without them
+    matches = list(_SOURCE_RE.finditer(text))
+    if not matches:
+        return None
+    value = matches[-1].group(1).strip()
+    url = _URL_RE.search(value)
+    return url.group(0).rstrip(".,;)") if url else value[:200]

@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.alerts (the package of the same name)."""

@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.archive (the package of the same name)."""

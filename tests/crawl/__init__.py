@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.crawl (the package of the same name)."""

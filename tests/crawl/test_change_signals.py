@@ -232,7 +232,7 @@ def session(tmp_path):
     from clusterwatch.crawl.session import CrawlSession
 
     with ReplicaServer() as server:
-        config = load_config(make_config(server, tmp_path), check_spiders=False)
+        config = load_config(make_config(server, tmp_path))
     return CrawlSession(Crawler(Spider, {}), config, "pfrr")
 
 

@@ -91,7 +91,7 @@ def test_due_articles_are_read_in_batches_and_only_the_due_ones(tmp_path):
     from clusterwatch.crawl.session import CrawlSession
 
     with ReplicaServer(latency=0.0) as server:
-        config = load_config(make_config(server, tmp_path), check_spiders=False)
+        config = load_config(make_config(server, tmp_path))
     session = CrawlSession(Crawler(Spider, {}), config, "pfrr")
     now = datetime.now(UTC).replace(microsecond=0)
     past, future = (now - timedelta(days=1)).isoformat(), (now + timedelta(days=1)).isoformat()

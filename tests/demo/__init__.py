@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.demo (the package of the same name)."""

@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.digest (the package of the same name)."""

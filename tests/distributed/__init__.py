@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.distributed (the package of the same name)."""

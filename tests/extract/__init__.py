@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.extract (the package of the same name)."""

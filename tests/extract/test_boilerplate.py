@@ -6,7 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from clusterwatch.archive import store
+from clusterwatch.archive import blocks, store
+from clusterwatch.archive.blocks import BlockBook
 from clusterwatch.demo.replicas import ReplicaServer
 from clusterwatch.demo.sitegen import (
     CHROME_NOTICE,
@@ -15,9 +16,8 @@ from clusterwatch.demo.sitegen import (
     generate_chrome_site,
     site_config,
 )
-from clusterwatch.extract import boilerplate
 from clusterwatch.extract.article import extract_article
-from clusterwatch.extract.boilerplate import BlockBook, fingerprints, strip_blocks
+from clusterwatch.extract.boilerplate import fingerprints, strip_blocks
 
 from ..helpers import run_cli
 
@@ -75,14 +75,14 @@ def test_blocks_on_three_pages_are_learned_and_taken_out_of_earlier_pages(tmp_pa
     assert book.learned == notice
     assert held == [(100, notice), (101, notice)]  # the third page is the pipeline's to clean
     # kept in the archive: a later run (another process) starts from it
-    assert boilerplate.learned_blocks(db, "site") == notice
-    assert boilerplate.learned_blocks(db, "other") == frozenset()
+    assert blocks.learned_blocks(db, "site") == notice
+    assert blocks.learned_blocks(db, "other") == frozenset()
     row = db.execute("select pages, text from boilerplate_blocks where pages = 3").fetchone()
     assert row == (3, NOTICE)
 
 
 def test_a_block_the_site_no_longer_shows_is_forgotten(tmp_path, monkeypatch):
-    monkeypatch.setattr(boilerplate, "WINDOW", 10)
+    monkeypatch.setattr(blocks, "WINDOW", 10)
     db = archive(tmp_path)
     book = BlockBook(db, "site")
     for number in range(3):

@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.schedule (the package of the same name)."""

@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.search (the package of the same name)."""

@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.serve (the package of the same name)."""

@@ -1,1 +1,1 @@
-"""TODO"""
+"""Tests of clusterwatch.zoo (the package of the same name)."""

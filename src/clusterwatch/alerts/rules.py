@@ -1,7 +1,7 @@
 """The topic rule language: folding, terms (words, prefixes, lemmas, phrases) and rule trees.
 
 Parsing needs no dictionary: a configuration is checked at load time without loading the
-lemmatiser, which only the matcher needs (see ``alerts_lemmas``).
+lemmatiser, which only the matcher needs (see ``lemmas``).
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class WordPattern(NamedTuple):
     """One word of a term: ``exact`` (folded word), ``prefix`` (``klastr*``) or ``lemma``.
 
     A lemma pattern (``~klaster``) stands for every form the dictionaries of ``langs`` give
-    that lemma; the matcher expands it once (``alerts_lemmas``). A named tuple: the index
+    that lemma; the matcher expands it once (``lemmas``). A named tuple: the index
     looks one up for every word it finds, and a tuple hashes and compares in C.
     """
 

@@ -212,7 +212,7 @@ class TopicMatcher:
     """Matches texts against compiled topics; build once, use for many articles.
 
     Building it expands lemma terms, which loads simplemma's dictionaries for the languages
-    they name (once per process; see ``alerts_lemmas``).
+    they name (once per process; see ``lemmas``).
     """
 
     def __init__(self, topics: Mapping[str, CompiledTopic]):

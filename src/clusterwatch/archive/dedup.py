@@ -64,11 +64,6 @@ def _hash32(data: bytes) -> int:
 
 _DASHES_RE = re.compile("[‐‑‒–—―−]")
 _QUOTES_RE = re.compile("[„“”«»‚‘’`´]")
-_SOURCE_RE = re.compile(
-    r"(?:Źródło|Zrodlo|Source|Источник|Крыніца)\s*:\s*(\S[^\n]*)", re.IGNORECASE
-)
-_SOURCE_WORDS = ("źródło", "zrodlo", "source", "источник", "крыніца")
-_URL_RE = re.compile(r"https?://[^\s<>\"]+")
 
 
 def normalise(text: str) -> str:
@@ -274,16 +269,3 @@ def index_all(db: Database) -> int:
     if count:
         logger.info("near-duplicate signatures computed for %d stored articles", count)
     return count
-
-
-def named_source(text: str) -> str | None:
-    """The URL or name after "Źródło:" (or "Source:") near the end of an article."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _SOURCE_WORDS):
-        return None  # a tenth of the cost of the case-blind expression on a text without them
-    matches = list(_SOURCE_RE.finditer(text))
-    if not matches:
-        return None
-    value = matches[-1].group(1).strip()
-    url = _URL_RE.search(value)
-    return url.group(0).rstrip(".,;)") if url else value[:200]

@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from clusterwatch.alerts.topics import TopicMatcher
 from clusterwatch.extract.article import Extracted
 from clusterwatch.search import terms as search_terms
+from clusterwatch.text import named_source
 
 from . import dedup
 from .prepare import Match, Prepared
@@ -263,7 +264,7 @@ def _merge_stories(
     for (text,) in db.execute(
         "select text from articles where story = ? order by first_seen, id", [into]
     ).fetchall():
-        if named := dedup.named_source(text or ""):
+        if named := named_source(text or ""):
             _adopt_named_source(db, into, named, source_domains)
             break
 
@@ -278,7 +279,7 @@ def _adopt_named_source(
         "join articles a on a.id = s.first_article where s.id = ?",
         [story],
     ).fetchone()
-    if row is None or row[0] != row[1] or dedup.named_source(row[2] or "") is not None:
+    if row is None or row[0] != row[1] or named_source(row[2] or "") is not None:
         return
     db.execute(
         "update stories set original_source = ?, original_url = coalesce(?, original_url) "

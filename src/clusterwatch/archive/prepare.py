@@ -1,7 +1,7 @@
 """What an article's text gives without the database, ready for :mod:`.ingest` to store.
 
 Hashes, shingles, the MinHash signature, search terms and alert matches: pure, and picklable,
-so that crawl workers compute them off the writer's thread (see ``work``).
+so that crawl workers compute them off the writer's thread (see :mod:`clusterwatch.crawl.workers`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from clusterwatch.alerts.topics import TopicMatcher, snippet_for
 from clusterwatch.extract.article import Extracted
 from clusterwatch.search import terms as search_terms
+from clusterwatch.text import named_source
 
 from . import dedup
 
@@ -31,7 +32,7 @@ class Match:
 class Prepared:
     """What an article's text gives without the database: hashes, shingles, the MinHash
     signature, search terms and alert matches. Pure and picklable, so that crawl workers can
-    compute it off the writer's thread (see ``work``)."""
+    compute it off the writer's thread (see :mod:`clusterwatch.crawl.workers`)."""
 
     text_hash: str
     grams: frozenset[str]
@@ -52,7 +53,7 @@ class Prepared:
             signature,
             search_terms.terms_of(extracted.title, extracted.text, extracted.language),
             None if matcher is None else tuple(find_matches(matcher, extracted)),
-            dedup.named_source(extracted.text),
+            named_source(extracted.text),
         )
 
 

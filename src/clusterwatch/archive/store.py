@@ -349,7 +349,7 @@ def source_summaries(db: Database) -> list[dict[str, Any]]:
 
 
 def load_shapes(db: Database, source: str, cap: int = 50) -> list[dict[str, Any]]:
-    """What earlier crawls learned of ``source``'s URL shapes (see :mod:`.shapes`). Counts are
+    """What earlier crawls learned of ``source``'s URL shapes (see :mod:`clusterwatch.crawl.shapes`). Counts are
     scaled down to ``cap`` pages a shape, so that a site that changes is relearned in a few runs
     rather than outvoted by its past."""
     if not db["site_shapes"].exists():

@@ -314,10 +314,10 @@ def extract(path_or_url: str, url: str | None, fmt: str, config_path: Path | Non
     """
     import json
 
+    from clusterwatch.archive.blocks import learned_for_url
     from clusterwatch.crawl.encoding import decode_body
     from clusterwatch.crawl.fetch import FetchError, fetch
     from clusterwatch.extract.article import extract_article
-    from clusterwatch.extract.boilerplate import learned_for_url
 
     config = get_config(config_path, None)
     declared = None

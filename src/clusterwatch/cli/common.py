@@ -81,8 +81,10 @@ def check_redis_url(ctx: click.Context, param: Any, value: str | None) -> str | 
 
 
 def get_config(config_path: Path | None, db: Path | None) -> Config:
+    from clusterwatch.crawl.runner import known_spiders
+
     try:
-        return load_config(config_path, db=db)
+        return load_config(config_path, db=db, spiders=known_spiders())
     except ConfigError as exc:
         raise ConfigProblem(str(exc)) from None
 

@@ -28,8 +28,8 @@ def seed(config: Any, sources: list[Any], url: str, *, log_level: str) -> None:
     """Open a run per source and queue its start pages in Redis."""
     from clusterwatch.archive import topic_state
     from clusterwatch.archive.store import open_db
-    from clusterwatch.crawl.runner import crawl_with_redis
     from clusterwatch.distributed.queues import Keys, redact, redis_client
+    from clusterwatch.distributed.runner import crawl_with_redis
     from clusterwatch.distributed.writer import open_runs
 
     from .common import out
@@ -91,7 +91,7 @@ def register(cli: click.Group) -> None:
         is not needed here. Ctrl-C or SIGTERM puts unfinished requests back in the queue; a
         worker that is killed has them put back by the others within seconds.
         """
-        from clusterwatch.crawl.runner import crawl_with_redis
+        from clusterwatch.distributed.runner import crawl_with_redis
 
         if not redis_url:
             raise click.UsageError("--redis URL (or CLUSTERWATCH_REDIS) is required")

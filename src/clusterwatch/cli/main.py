@@ -1,7 +1,7 @@
 """The ``clusterwatch`` command: one click group, each command a thin layer over the core.
 
-Here: ``crawl``, ``export``, ``sources`` and ``demo``; the other commands are in ``cli_archive``,
-``cli_service`` and ``cli_distributed``, and join the group below.
+Here: ``crawl``, ``export``, ``sources`` and ``demo``; the other commands are in ``archive``,
+``service`` and ``distributed``, and join the group below.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from twisted.web._newclient import ResponseFailed
 
 from clusterwatch.archive.urls import canonical_url, domain_allowed, host_address, host_of
 
-from .session import CrawlSession
+from .records import RecordBook, session_for
 
 logger = logging.getLogger(__name__)
 
@@ -216,8 +216,8 @@ class FetchLogMiddleware:
     def from_crawler(cls, crawler: Any) -> FetchLogMiddleware:
         return cls(crawler)
 
-    def _session(self) -> CrawlSession:
-        return CrawlSession.for_crawler(self.crawler)
+    def _session(self) -> RecordBook:
+        return session_for(self.crawler)
 
     def process_request(self, request: Request) -> None:
         request.meta["cw_started"] = time.monotonic()
@@ -334,7 +334,7 @@ class LoopAwareRedirectMiddleware(RedirectMiddleware):
                 "scheme", f"redirect from {source_request.url}: scheme {scheme!r} is not fetched"
             )
             row = {**failure_row(source_request, refusal), "url": redirected.url, "seconds": None}
-            CrawlSession.for_crawler(self.crawler).record_fetch(row)
+            session_for(self.crawler).record_fetch(row)
         return redirected
 
     def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
@@ -364,9 +364,7 @@ class PublicAddressResolver(CachingThreadedResolver):
         if allow is None:  # run as `scrapy crawl`: read the configuration
             from clusterwatch.config import load_config
 
-            allow = load_config(
-                settings.get("CLUSTERWATCH_CONFIG"), check_spiders=False
-            ).crawl.allow_private_addresses
+            allow = load_config(settings.get("CLUSTERWATCH_CONFIG")).crawl.allow_private_addresses
         return cls(reactor, cache_size, settings.getfloat("DNS_TIMEOUT"), allow)
 
     def getHostByName(self, name: str, timeout: Any = ()) -> Any:  # noqa: N802 - Twisted's API

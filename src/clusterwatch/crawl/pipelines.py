@@ -1,4 +1,4 @@
-"""Item pipelines: extract article text, then store it through the core ``ingest`` module."""
+"""Item pipelines: extract article text, then store it through :mod:`clusterwatch.archive.ingest`."""
 
 from __future__ import annotations
 
@@ -9,20 +9,21 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from clusterwatch.archive import store
+from clusterwatch.archive.blocks import BlockBook, book_for, strip_stored
 from clusterwatch.archive.ingest import ingest_article
 from clusterwatch.archive.urls import canonical_url
-from clusterwatch.extract import boilerplate
 from clusterwatch.extract.article import extract_pdf_text
+from clusterwatch.extract.boilerplate import strip_blocks
 
 from . import workers as work
 from .items import ArticleItem, AttachmentItem, PageItem
-from .session import CrawlSession
+from .records import session_for
 
 logger = logging.getLogger(__name__)
 
 
 class ExtractPipeline:
-    """PageItem → ArticleItem, in a worker process (see ``work``); a page without article text,
+    """PageItem → ArticleItem, in a worker process (see ``workers``); a page without article text,
     or whose worker died, is dropped and counted."""
 
     def __init__(self, crawler: Any):
@@ -34,7 +35,7 @@ class ExtractPipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        config = CrawlSession.for_crawler(self.crawler).config
+        config = session_for(self.crawler).config
         topics = {name: spec.model_dump() for name, spec in config.topics.items()}
         self.pool_key = json.dumps(topics, sort_keys=True)
         workers = (
@@ -52,7 +53,7 @@ class ExtractPipeline:
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
-        session = CrawlSession.for_crawler(self.crawler)
+        session = session_for(self.crawler)
         rules = getattr(self.crawler.spider, "rules", None)
         book = _block_book(session, item.source)
         try:
@@ -98,15 +99,15 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        CrawlSession.for_crawler(self.crawler)  # opens the run before the first request
+        session_for(self.crawler)  # opens the run before the first request
 
     def close_spider(self) -> None:
-        batch = getattr(CrawlSession.for_crawler(self.crawler), "batch", None)
+        batch = getattr(session_for(self.crawler), "batch", None)
         if batch is not None:
             batch.commit()  # before the run is closed, in a transaction of its own
 
     def process_item(self, item: Any) -> Any:
-        session = CrawlSession.for_crawler(self.crawler)
+        session = session_for(self.crawler)
         if isinstance(item, ArticleItem):
             batch = getattr(session, "batch", None)  # a distributed worker's session has none
             if batch is not None:
@@ -141,22 +142,22 @@ class StorePipeline:
         return item
 
 
-def _block_book(session: Any, source: str) -> boilerplate.BlockBook | None:
+def _block_book(session: Any, source: str) -> BlockBook | None:
     """The source's learned chrome, where the session writes the archive itself (a distributed
     worker's does not: it extracts without)."""
     db = getattr(session, "db", None)
-    return boilerplate.book_for(db, source) if db is not None else None
+    return book_for(db, source) if db is not None else None
 
 
-def _learn_blocks(db: Any, book: boilerplate.BlockBook, extracted: Any, article: int) -> None:
+def _learn_blocks(db: Any, book: BlockBook, extracted: Any, article: int) -> None:
     """Count a new page's blocks; take the blocks learned just now out of this run's articles."""
     for stored, blocks in book.observe(extracted.blocks, extracted.text, article):
-        boilerplate.strip_stored(db, stored, blocks)
+        strip_stored(db, stored, blocks)
     # the page itself, extracted before its blocks were learned (by this page, or by pages
     # stored while it was in a worker)
     left = book.learned & frozenset(extracted.blocks)
-    if left and boilerplate.strip_blocks(extracted.text, left) != extracted.text:
-        boilerplate.strip_stored(db, article, left)
+    if left and strip_blocks(extracted.text, left) != extracted.text:
+        strip_stored(db, article, left)
 
 
 def save_attachment(db: Any, item: AttachmentItem, text: str | None, error: str | None) -> None:

@@ -38,6 +38,12 @@ def spider_loader(settings: Settings | None = None) -> SpiderLoader:
     return SpiderLoader.from_settings(settings or project_settings())
 
 
+def known_spiders() -> list[str]:
+    """Names of the spiders Scrapy can load: the generic one and those in ``spiders/``; what
+    :func:`clusterwatch.config.load_config` checks each source's ``spider`` against."""
+    return sorted(spider_loader().list())
+
+
 @dataclass
 class RunSummary:
     source: str
@@ -67,7 +73,7 @@ def crawl_sources(
 
     from clusterwatch.archive.store import open_db
 
-    from .session import _sessions
+    from .records import session_of
 
     # the archive first: a file that cannot be one (ArchiveError) stops the crawl before any
     # request, and before Scrapy would report it from inside its pipelines
@@ -112,7 +118,7 @@ def crawl_sources(
             RunSummary(name, None, f"skipped: {holder} is crawling it", 0, 0, 0, 0, "-")
         )
     for source, crawler in crawlers:
-        session = _sessions.get(crawler)
+        session = session_of(crawler)
         run = db["crawl_runs"].get(session.run_id) if session else None
         health = db.execute(
             "select health from source_health where source = ?", [source.name]
@@ -131,46 +137,6 @@ def crawl_sources(
             )
         )
     return summaries
-
-
-def crawl_with_redis(
-    config: Config,
-    sources: Sequence[SourceConfig],
-    url: str,
-    *,
-    role: str,
-    idle_exit: float | None = None,
-    progress: bool = False,
-    log_level: str = "WARNING",
-    extra_settings: dict[str, Any] | None = None,
-) -> list[Any]:
-    """Seed (``role="seed"``) or work on (``"worker"``) the Redis queues of ``sources``.
-
-    A seeding crawl only queues each spider's start requests; a worker crawls whatever the
-    queues hold until stopped, or until its queues stayed empty ``idle_exit`` seconds.
-    Returns the crawlers (their stats are what happened).
-    """
-    from scrapy.crawler import CrawlerProcess
-
-    from clusterwatch.distributed.queues import distributed_settings
-
-    overrides: dict[str, Any] = {
-        "LOG_LEVEL": log_level,
-        "LOG_INSTALL_ROOT_HANDLER": False,
-        **distributed_settings(url, role, config, CLUSTERWATCH_IDLE_EXIT=idle_exit or 0),
-        **(extra_settings or {}),
-    }
-    settings = project_settings(config, overrides)
-    loader = spider_loader(settings)
-    process = CrawlerProcess(settings)
-    crawlers = []
-    for source in sources:
-        crawler = process.create_crawler(loader.load(source.spider))
-        crawlers.append((source, crawler))
-        process.crawl(crawler, source=source.name)
-    with CrawlProgress(crawlers, enabled=progress):
-        process.start()
-    return [crawler for _, crawler in crawlers]
 
 
 class CrawlProgress:

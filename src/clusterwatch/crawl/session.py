@@ -1,235 +1,29 @@
 """One crawl of one source as the archive sees it: a ``crawl_runs`` row, its fetches, counters,
 and what the crawler knows of each URL from earlier runs (``pages``).
 
-Scrapy components (spider, pipelines, middlewares) of one crawler share a single
-:class:`CrawlSession` through :meth:`CrawlSession.for_crawler`: the run is opened once and
-closed once, with Scrapy's stats, when the spider closes. Writes are batched: fetch records
-and counters reach the archive every ``FETCH_BATCH`` fetches and at the end.
+The crawl's :class:`~clusterwatch.crawl.records.RecordBook` kept in the archive (the default
+``CLUSTERWATCH_SESSION``): the run is opened once and closed once, with Scrapy's stats, when
+the spider closes. Writes are batched: fetch records and counters reach the archive every
+``FETCH_BATCH`` fetches and at the end.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Iterable
 from typing import Any
 
 from scrapy import signals
 
 from clusterwatch.archive import store
-from clusterwatch.config import Config, load_config
+from clusterwatch.config import Config
 
-from . import incremental
+from .records import COUNTERS, RecordBook
 from .shapes import ShapeBook
 
 logger = logging.getLogger(__name__)
-
-_sessions: weakref.WeakKeyDictionary[Any, CrawlSession] = weakref.WeakKeyDictionary()
-
-FETCH_BATCH = 50
-COUNTERS = (
-    "article_links",
-    "article_pages",
-    "extraction_failures",
-    "new_articles",
-    "updated_articles",
-)
-
-
-class RecordBook:
-    """What a crawl learns of its URLs, batched: fetches, ``pages`` rows and run counters.
-
-    Subclasses say where earlier runs' rows come from (:meth:`_load`) and where the batch goes
-    (:meth:`flush`): the archive here, Redis for a distributed worker (``distributed``).
-    """
-
-    source: str
-    run_id: int | None
-
-    def __init__(self) -> None:
-        self._fetches: list[dict[str, Any]] = []
-        self._pages: dict[str, dict[str, Any]] = {}
-        self._pending: dict[str, tuple[str | None, str | None]] = {}
-        # change signals (sitemap lastmods, feed dates) this run saw, by URL, as pages.signal
-        # keeps them: they count as seen at the page's fetch once the page is dealt with, as
-        # validators do; _signals_kept: URLs whose row holds this run's signals already
-        self._signals: dict[str, str] = {}
-        self._signals_kept: set[str] = set()
-        self.counters: Counter[str] = Counter()
-        # pages fetched but not stored as articles, per reason (the whole run's, not a batch's)
-        self.not_stored: Counter[str] = Counter()
-        self.closed = False
-        # what the source's URL shapes turned out to be (kept in the archive by CrawlSession)
-        self.shapes = ShapeBook()
-
-    def _load(self, url: str) -> dict[str, Any] | None:
-        raise NotImplementedError
-
-    def flush(self) -> None:
-        raise NotImplementedError
-
-    def _article_rows(self, now: str) -> Iterable[dict[str, Any]]:
-        """Earlier runs' rows of this source's article pages, at least those due at ``now``."""
-        raise NotImplementedError
-
-    # -- what earlier runs learnt --------------------------------------------------------------
-
-    def page(self, url: str) -> dict[str, Any] | None:
-        """The record of a (canonical) URL, with this run's changes."""
-        if url in self._pages:
-            return self._pages[url]
-        return self._load(url)
-
-    def due_articles(self, now: datetime | None = None) -> Iterator[dict[str, Any]]:
-        """Known article pages due for a check, or never stored (their worker died): the crawl
-        asks for them itself, as a listing that shows them may lie past where its pagination
-        stops. Pages that were gone last time (404, 410…) are left to the listings; a server
-        error or a 429 is tried again when due."""
-        now = now or datetime.now(UTC)
-        for row in self._article_rows(now.replace(microsecond=0).isoformat()):
-            if not _gone(row.get("last_status")) and incremental.is_due(row, now=now):
-                yield row
-
-    # -- records ---------------------------------------------------------------------------------
-
-    def record_fetch(self, row: dict[str, Any]) -> None:
-        row.setdefault("fetched", store.utcnow())
-        row["crawl_run"] = self.run_id
-        row["source"] = self.source
-        self._fetches.append(row)
-        if len(self._fetches) >= FETCH_BATCH:
-            self.flush()
-
-    def record_page(self, url: str, kind: str, status: int, headers: Any) -> None:
-        """A response for ``url``: remember its validators for a conditional request next time."""
-        now = store.utcnow()
-        previous = self.page(url) or {}
-        row = {
-            **previous,
-            "url": url,
-            "source": self.source,
-            "kind": previous.get("kind") if kind == "page" and previous.get("kind") else kind,
-            "first_fetched": previous.get("first_fetched") or now,
-            "last_fetched": now,
-            "last_status": status,
-        }
-        if 300 <= status < 400 and status != 304:
-            row["kind"] = "redirect"
-        if status == 200 and kind in ("article", "page"):
-            # a page that may be an article: its validators count once its text is stored (or
-            # known not to be an article), or a crash in between would turn the next fetch into
-            # a 304 for a page the archive never got; until then it stays due
-            self._pending[url] = (_header(headers, b"ETag"), _header(headers, b"Last-Modified"))
-        else:
-            if status == 200:
-                row["etag"] = _header(headers, b"ETag")
-                row["last_modified"] = _header(headers, b"Last-Modified")
-            row["next_check"] = incremental.next_check(row, None)
-        self._pages[url] = row
-
-    def settle(self, url: str) -> None:
-        """The page fetched from ``url`` was dealt with: its validators and the change signals
-        this run saw count from now on."""
-        validators = self._pending.pop(url, None)
-        row = self._pages.get(url) or self.page(url)
-        if validators is not None and row is not None:
-            self._pages[url] = with_validators(row, validators)
-        self.keep_signals(url)
-
-    def see_signal(self, url: str, value: str | None) -> bool:
-        """A sitemap or a feed of this run gives ``value`` (a ``<lastmod>``, an item's date) for
-        ``url``: it counts as seen at the page's fetch once the page is dealt with (a fetch that
-        fails leaves the difference for the next run). True when the page was dealt with in this
-        run already: the value is kept at once."""
-        value = incremental.signal_value(value)
-        if value is None:
-            return False
-        values = incremental.signals_of(self._signals.get(url))
-        if value not in values:
-            self._signals[url] = incremental.stored_signals(values | {value})
-        if url not in self._signals_kept:
-            return False
-        self.keep_signals(url)
-        return True
-
-    def keep_signals(self, url: str) -> None:
-        """The signals this run saw of ``url``, and those it sees later, count as seen at the
-        page's last fetch: the page was dealt with (:meth:`settle`), or it is known, not due and
-        its row holds none (last fetched before signals were kept)."""
-        self._signals_kept.add(url)
-        values = self._signals.get(url)
-        row = (self._pages.get(url) or self.page(url)) if values else None
-        if row is not None:
-            row["signal"] = values
-            self._pages[url] = row
-
-    def mark(self, url: str, kind: str, reason: str | None = None) -> None:
-        """The page fetched from ``url`` is a listing or another page that is no article (judged
-        by its content, for ``reason``): listings are read on every run, other pages once in a
-        while."""
-        self.settle(url)
-        if reason:
-            self.not_stored[reason] += 1
-        row = self._pages.get(url) or self.page(url)
-        if row is not None and row.get("kind") != "redirect":
-            row["kind"] = kind
-            row["reason"] = reason or row.get("reason")
-            row["next_check"] = incremental.next_check(row, None)
-            self._pages[url] = row
-
-    def unsettle(self, url: str) -> None:
-        """The page fetched from ``url`` could not be dealt with: fetch it in full next time."""
-        self._pending.pop(url, None)
-        self._signals.pop(url, None)
-        row = self._pages.get(url) or self.page(url)
-        if row is not None:
-            row["kind"] = "article"  # a page that went to extraction (so due_articles finds it)
-            row["next_check"] = None
-            self._pages[url] = row
-
-    def take(self, url: str) -> tuple[dict[str, Any] | None, tuple[str | None, str | None] | None]:
-        """The row of ``url`` and its unsettled validators, out of this batch (for a writer that
-        settles them when it stores the article, with the row's change signals)."""
-        row = self._pages.pop(url, None) or self._load(url)
-        values = self._signals.pop(url, None)
-        if row is not None and values:
-            row["signal"] = values
-        return row, self._pending.pop(url, None)
-
-    def record_article(self, url: str, outcome: str, published: str | None) -> None:
-        """What became of an article page: new, updated, unchanged (also a 304) or failed."""
-        if outcome == "failed":
-            self.not_stored["no text"] += 1
-        self.settle(url)
-        row = self._pages.get(url) or self.page(url)
-        if row is not None:
-            self._pages[url] = with_outcome(row, outcome, published)
-
-    def count(self, name: str, amount: int = 1) -> None:
-        self.counters[name] += amount
-
-
-def with_validators(
-    row: dict[str, Any], validators: tuple[str | None, str | None]
-) -> dict[str, Any]:
-    row["etag"], row["last_modified"] = validators
-    row["next_check"] = incremental.next_check(row, None)
-    return row
-
-
-def with_outcome(row: dict[str, Any], outcome: str, published: str | None) -> dict[str, Any]:
-    row["kind"] = "article"
-    row["reason"] = "no text" if outcome == "failed" else None
-    if outcome in ("new", "updated"):
-        row["last_changed"] = store.utcnow()
-        row["unchanged_checks"] = 0
-    elif outcome == "unchanged":
-        row["unchanged_checks"] = (row.get("unchanged_checks") or 0) + 1
-    row["next_check"] = incremental.next_check(row, published)
-    return row
 
 
 class CrawlSession(RecordBook):
@@ -247,26 +41,6 @@ class CrawlSession(RecordBook):
         self.shapes = ShapeBook(store.load_shapes(self.db, source))
         self.source_domains = {s.name: list(s.allowed_domains) for s in config.sources}
         crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
-
-    @classmethod
-    def for_crawler(cls, crawler: Any) -> RecordBook:
-        session = _sessions.get(crawler)
-        if session is None:
-            spider = crawler.spider
-            config = getattr(spider, "config", None) or load_config(
-                crawler.settings.get("CLUSTERWATCH_CONFIG"),
-                db=crawler.settings.get("CLUSTERWATCH_DB"),
-                check_spiders=False,
-            )
-            source = getattr(spider, "source_name", None) or spider.name
-            if crawler.settings.get("CLUSTERWATCH_REDIS_URL"):
-                from clusterwatch.distributed.worker import RemoteSession
-
-                session = RemoteSession(crawler, config, source)
-            else:
-                session = cls(crawler, config, source)
-            _sessions[crawler] = session
-        return session
 
     def _load(self, url: str) -> dict[str, Any] | None:
         cursor = self.db.execute("select * from pages where url = ?", [url])
@@ -343,13 +117,3 @@ def close_run(db: Any, run_id: int, source: str, reason: str, stats: dict[str, A
     db["crawl_runs"].update(run_id, {**counts, "complete": int(complete)})
     store.finish_run(db, run_id, status=status, reason=reason, stats=stats)
     logger.info("crawl run %s of %s: %s (%s)", run_id, source, status, reason)
-
-
-def _gone(status: int | None) -> bool:
-    """The page's last answer said it is not there (a 4xx, but for a timeout or a rate limit)."""
-    return status is not None and 400 <= status < 500 and status not in (408, 429)
-
-
-def _header(headers: Any, name: bytes) -> str | None:
-    value = headers.get(name) if headers is not None else None
-    return value.decode("latin-1") if value else None

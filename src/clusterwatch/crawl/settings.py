@@ -1,7 +1,7 @@
-"""Scrapy settings for clusterwatch (``scrapy.cfg`` points here).
+"""Scrapy settings for clusterwatch (``scrapy.cfg`` names ``clusterwatch.settings``, which re-exports them).
 
 Values that depend on the configuration file (user agent, politeness, limits, private
-addresses) are applied by the spiders from ``clusterwatch.toml`` (see ``spiders_base``); what is
+addresses) are applied by the spiders from ``clusterwatch.toml`` (see ``spiders``); what is
 here holds for every crawl. Our own settings share the ``CLUSTERWATCH_`` prefix.
 """
 
@@ -21,6 +21,8 @@ NEWSPIDER_MODULE = "spiders"
 # Which configuration and archive to use; None means: discover (see clusterwatch.config).
 CLUSTERWATCH_CONFIG = None
 CLUSTERWATCH_DB = None
+# where a crawler's records go (crawl.records.session_for): the archive; Redis for a worker
+CLUSTERWATCH_SESSION = "clusterwatch.crawl.session.CrawlSession"
 
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16

@@ -43,7 +43,7 @@ from .links import (
     PDF_LINK,
     LinkFinder,
 )
-from .session import CrawlSession
+from .records import RecordBook, session_for
 from .shapes import LEARNED_AFTER, news_shape_of, shape_of
 
 logger = logging.getLogger(__name__)
@@ -83,9 +83,7 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         cls, crawler: Any, *args: Any, source: str | None = None, full: Any = False, **kwargs: Any
     ):
         config = load_config(
-            crawler.settings.get("CLUSTERWATCH_CONFIG"),
-            db=crawler.settings.get("CLUSTERWATCH_DB"),
-            check_spiders=False,
+            crawler.settings.get("CLUSTERWATCH_CONFIG"), db=crawler.settings.get("CLUSTERWATCH_DB")
         )
         source_config = config.source(source or cls.name)
         apply_config_settings(crawler.settings, config, source_config)
@@ -138,8 +136,8 @@ class ClusterwatchSpider(LinkFinder, scrapy.Spider):
         self._deferred: dict[str, dict[str, tuple[str, int]]] = {}
 
     @property
-    def session(self) -> CrawlSession:
-        return CrawlSession.for_crawler(self.crawler)
+    def session(self) -> RecordBook:
+        return session_for(self.crawler)
 
     async def start(self) -> AsyncIterator[Request]:
         if self.settings.get("CLUSTERWATCH_REDIS_ROLE") == "worker":

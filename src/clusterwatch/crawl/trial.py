@@ -35,6 +35,8 @@ from clusterwatch.config import (
     read_toml,
 )
 
+from .runner import crawl_sources, known_spiders
+
 DEFAULT_MAX_PAGES = 30
 # network errors of a fetch, and our own refusals, as the report names them
 _REFUSALS = {
@@ -113,8 +115,6 @@ def run_trial(
     """Crawl a sample of ``url``'s site into a temporary archive and report what was found.
     Raises :class:`TrialError` for a bad URL, or a site that cannot be read at all, and
     :class:`~clusterwatch.config.ConfigError` for a configuration that cannot be used."""
-    from .runner import crawl_sources
-
     url = check_url(url)
     base_path = find_config_path(config_path)
     # a --config that does not exist yet (``--write`` creates it): the defaults
@@ -138,7 +138,7 @@ def run_trial(
         # the crawl's spider reads its configuration from a file, as in any crawl
         trial_path = work / "clusterwatch.toml"
         trial_path.write_text(tomli_w.dumps(trial_raw), encoding="utf-8")
-        config = load_config(trial_path)
+        config = load_config(trial_path, spiders=known_spiders())
         crawl_sources(
             config, config.sources, max_pages=max_pages, progress=progress, log_level=log_level
         )
@@ -302,7 +302,7 @@ def append_entry(config_path: Path, trial: Trial) -> Path:
     new_text += ("\n" if text else "") + f"# added by `clusterwatch try {trial.url}`\n"
     new_text += trial.config
     try:
-        config_from_dict(tomllib.loads(new_text), config_path)
+        config_from_dict(tomllib.loads(new_text), config_path, spiders=known_spiders())
     except (tomllib.TOMLDecodeError, ConfigError) as exc:
         raise TrialError(f"{config_path}: the entry cannot be added: {exc}") from None
     temporary = config_path.with_name(f".{config_path.name}.try")

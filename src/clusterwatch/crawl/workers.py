@@ -6,11 +6,11 @@ stall the downloader and leave the second core idle. Here it runs in a process p
 worker per core but one (``[crawl] workers``, 0 for in-process), awaited from the async pipeline,
 while the crawl process keeps the remaining core busy with downloads and storing; the one SQLite
 writer stays in the crawl process. Each worker builds its topic matcher once, when it starts
-(the lemma forms come from a small cache, see ``alerts_lemmas``).
+(the lemma forms come from a small cache, see :mod:`clusterwatch.alerts.lemmas`).
 
 Workers are forked from a server process (multiprocessing's ``forkserver``; ``spawn`` where
 there is none) that imported the extraction modules and loaded simplemma's Polish dictionary
-once, before any worker existed (:mod:`.work_preload`): a new worker is ready at once, where a
+once, before any worker existed (:mod:`.workers_preload`): a new worker is ready at once, where a
 spawned one spent about 3 s of CPU on imports and the dictionary. The server is a fresh
 process, not a fork of the crawl with its threads and reactor.
 
@@ -84,7 +84,7 @@ def process_page(
     html: str, url: str, rules: SiteRules | None, boilerplate: frozenset[str] | None = None
 ) -> tuple[Extracted | None, Prepared | None]:
     """Extract ``html`` and prepare what storing it needs (in a worker, or in-process);
-    ``boilerplate``: the blocks the crawl learned as the source's chrome (``boilerplate.py``)."""
+    ``boilerplate``: the blocks the crawl learned as the source's chrome (:mod:`clusterwatch.archive.blocks`)."""
     extracted = extract_article(html, url, rules=rules, boilerplate=boilerplate)
     if extracted is None:
         return None, None

@@ -1,4 +1,4 @@
-"""Imported once by the server that forks extraction workers (see :mod:`.work`).
+"""Imported once by the server that forks extraction workers (see :mod:`.workers`).
 
 What every worker needs and takes long to load: the extraction and storage-preparation modules
 (trafilatura, datasketch with scipy), py3langid's model and simplemma's Polish dictionary.

@@ -276,7 +276,7 @@ def _shipped_topics() -> str:
     from clusterwatch.config import load_config
     from clusterwatch.paths import default_config_path
 
-    shipped = load_config(default_config_path(), check_spiders=False)
+    shipped = load_config(default_config_path())
     topics = {
         name: {key: value for key, value in topic.model_dump().items() if value}
         for name, topic in shipped.topics.items()

@@ -279,7 +279,7 @@ def decode_message(raw: bytes | str) -> dict[str, Any]:
             rows = _check(message, key, list)
             for row in rows:
                 _row(row, key)
-        from clusterwatch.crawl.session import COUNTERS
+        from clusterwatch.crawl.records import COUNTERS
 
         counts = _check(message, "counts", dict)
         if not set(counts) <= set(COUNTERS) or not _ints(list(counts.values())):

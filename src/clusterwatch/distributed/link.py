@@ -7,7 +7,7 @@ logged once, and a thread pings Redis (with backoff) until it answers again. Wha
 goes through its :class:`Outbox`: in order, at once while Redis answers, kept in memory (bounded)
 while it does not, and sent when it is back.
 
-The outbox keeps the guarantee of the leases (see ``distributed``): a lease is given up only
+The outbox keeps the guarantee of the leases (see ``queues``): a lease is given up only
 after what its request produced — new requests, items — and the outbox sends a crawler's
 operations in the order they were made, so whatever part of them reached Redis, no lease is
 given up whose results are missing. Every operation may be sent twice (a reply lost with the

@@ -6,7 +6,7 @@ same configuration) crawls from those queues with scrapy-redis's scheduler and d
 extracted articles and the crawl's records travel through a Redis list to the one
 ``clusterwatch writer --redis URL``, the only process that writes the archive. This module holds
 Redis, the keys, the leasing queue and scheduler and the settings; the worker's Scrapy parts are
-in ``distributed_worker``, the writer and the seeding of runs in ``distributed_writer``.
+in ``worker``, the writer and the seeding of runs in ``writer``.
 
 Keys (prefix ``clusterwatch`` unless ``[crawl] redis_prefix`` says otherwise), per source:
 ``<source>:requests`` (scrapy-redis's priority queue), ``<source>:seen`` (its duplicate filter,
@@ -32,7 +32,7 @@ Nothing is lost when a process dies:
   a worker's reactor does not wait: its calls go through a ``distributed_link.RedisLink`` and
   what it sends waits in its ``Outbox``. One log line when Redis goes, one when it is back.
 
-Nothing that comes from Redis is code: requests and items are JSON (``distributed_codec``), and a
+Nothing that comes from Redis is code: requests and items are JSON (``codec``), and a
 request or an item that is not what clusterwatch sends is refused with an error line and kept
 aside (``<source>:requests:refused``, ``items:failed``).
 """
@@ -58,7 +58,7 @@ from scrapy_redis.scheduler import Scheduler
 
 from clusterwatch.config import Config
 
-from . import codec as distributed_codec
+from . import codec
 from .codec import Refused, Unsendable, one_line, request_from_data, request_to_data
 from .link import (
     HEARTBEAT_SECONDS,
@@ -188,7 +188,7 @@ redis.call('ZREM', KEYS[1], r[1])
 redis.call('HSET', KEYS[2], ARGV[1], r[2] .. '\\n' .. r[1])
 return r[1]
 """
-# (queueing a request unless seen is the outbox's script: ``distributed_link``)
+# (queueing a request unless seen is the outbox's script: ``link``)
 
 # a lease back into the queue (once, if it is still there)
 _GIVE_BACK = """
@@ -208,7 +208,7 @@ class LeasingQueue(PriorityQueue):
     REFUSED_PER_POP = 10  # refused entries read in one go before the engine gets its turn
 
     def __init__(self, server: redis.Redis, spider: Any, keys: Keys, worker_id: str):
-        super().__init__(server, spider, keys.requests, serializer=distributed_codec)
+        super().__init__(server, spider, keys.requests, serializer=codec)
         self.leases = keys.leases
         self.refused = keys.refused
         self.worker_id = worker_id
@@ -298,7 +298,7 @@ class LeasingScheduler(Scheduler):
     def from_crawler(cls, crawler: Any) -> LeasingScheduler:
         settings = crawler.settings
         link = link_for(settings)
-        scheduler = cls(server=link.client, persist=True, serializer=distributed_codec)
+        scheduler = cls(server=link.client, persist=True, serializer=codec)
         scheduler.link = link
         scheduler.outbox = outbox_for(crawler)
         scheduler.stats = crawler.stats
@@ -384,6 +384,7 @@ def distributed_settings(url: str, role: str, config: Config, **extra: Any) -> d
         # scrapy-redis makes the client: redis-py's from_url(REDIS_URL, **REDIS_PARAMS)
         "REDIS_URL": url,
         "REDIS_PARAMS": reactor_redis_params(),
+        "CLUSTERWATCH_SESSION": "clusterwatch.distributed.worker.RemoteSession",
         "CLUSTERWATCH_REDIS_URL": url,
         "CLUSTERWATCH_REDIS_ROLE": role,
         "CLUSTERWATCH_REDIS_PREFIX": config.crawl.redis_prefix,

@@ -1,4 +1,4 @@
-"""A distributed crawl's worker side (see ``distributed``): its life in Redis (heartbeat, leases,
+"""A distributed crawl's worker side (see ``queues``): its life in Redis (heartbeat, leases,
 waiting for work), its record book read from Redis, and what it sends to the writer.
 
 All of it runs on the reactor, so it talks to Redis through a ``distributed_link.RedisLink``
@@ -20,7 +20,7 @@ from scrapy.exceptions import DontCloseSpider
 from clusterwatch.archive.urls import canonical_url
 from clusterwatch.config import Config
 from clusterwatch.crawl.items import ArticleItem, AttachmentItem
-from clusterwatch.crawl.session import COUNTERS, RecordBook
+from clusterwatch.crawl.records import COUNTERS, RecordBook, session_for
 
 from .link import CLOSE_WAIT, RedisDown, link_for, outbox_for, redact, settled
 from .queues import HEARTBEAT_SECONDS, give_back, keys_for, lease_owner, redis_client, requeue_dead
@@ -105,9 +105,7 @@ class WorkerExtension:
             self.link.attempt(requeue_dead, self.server, self.keys, [source])
 
     def spider_idle(self, spider: Any) -> None:
-        from clusterwatch.crawl.session import CrawlSession
-
-        CrawlSession.for_crawler(self.crawler).flush()  # the writer sees all this worker did
+        session_for(self.crawler).flush()  # the writer sees all this worker did
         try:
             busy = not self.outbox.flush() or self.link.call(
                 self.server.hlen, self.source_keys.leases
@@ -251,9 +249,7 @@ class PushPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        from clusterwatch.crawl.session import CrawlSession
-
-        session = CrawlSession.for_crawler(self.crawler)
+        session = session_for(self.crawler)
         assert isinstance(session, RemoteSession)
         if isinstance(item, ArticleItem):
             row, validators = session.take(canonical_url(item.fetched_url))

@@ -1,4 +1,4 @@
-"""A distributed crawl's archive side (see ``distributed``): the one writer, and the seeding of
+"""A distributed crawl's archive side (see ``queues``): the one writer, and the seeding of
 runs."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Any
 
 from clusterwatch.archive import store
 from clusterwatch.config import Config
-from clusterwatch.crawl.session import close_run, with_outcome, with_validators
+from clusterwatch.crawl.records import with_outcome, with_validators
+from clusterwatch.crawl.session import close_run
 
 from .codec import Refused, decode_message, one_line
 from .link import settled

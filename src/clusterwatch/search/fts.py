@@ -19,7 +19,7 @@ mapped through the archive's own vocabulary — which also serves words typed wi
 ("bialorusi"), which simplemma does not know. Only a word the archive has never seen is lemmatised
 with simplemma.
 
-The terms are made and stored in ``search_terms``, queries parsed in ``search_query``; this
+The terms are made and stored in ``terms``, queries parsed in ``query``; this
 module runs them and ranks, groups and marks the results.
 
 A query word matches its lemmas and itself, and words that begin with them when they have at

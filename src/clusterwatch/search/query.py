@@ -1,5 +1,5 @@
 """Search queries: what a user types, parsed into an FTS5 query over the folded lemmas (see
-``search`` for the design)."""
+``fts`` for the design)."""
 
 from __future__ import annotations
 

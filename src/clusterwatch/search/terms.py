@@ -1,5 +1,5 @@
 """Search terms: each article's title and text as folded lemmas, and the archive's vocabulary of
-(folded form → folded lemma) pairs (see ``search`` for the design)."""
+(folded form → folded lemma) pairs (see ``fts`` for the design)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ the WAL file: readers would not see what was committed since the last checkpoint
 that a checkpoint is rewriting.
 
 Datasette 0.65 lacks two facets the analysts need; a small plugin registered here adds them
-(:mod:`.serve_facets`):
+(:mod:`.facets`):
 ``month`` (YYYY-MM of a date column; the built-in ``_facet_date`` counts days) and ``through``
 (values of a column in a table that points at this one, such as the topics of an article's alerts,
 filtered with Datasette's own ``_through``). The plugin also links article and story ids in query

@@ -6,7 +6,7 @@ It measures the generic spider on sites it was never tuned for (``benchmarks/zoo
 ``clusterwatch.demo.replicas.ReplicaServer`` serves (``_site.json`` with the site's fake real base on an
 ``.example`` host, routes for every URL with a query string, redirects), and ``root/zoo.json``:
 the manifest saying, per shape, its family, fold (``dev`` to work on, ``heldout`` to check on,
-``unseen`` for families the rules were neither developed nor checked on: ``zoo_unseen``),
+``unseen`` for families the rules were neither developed nor checked on: ``unseen``),
 languages, charset, start URLs, and every URL the site has, sorted into ``articles`` (exactly as
 the site links them, which is what their ``rel=canonical`` says where they have one),
 ``listings`` (pages whose content is a list of article teasers: news listings and their
@@ -15,10 +15,10 @@ pagination, category, tag, author and date archives), ``feeds``, ``sitemaps`` an
 print versions, comment-reply URLs, the portal's pages around a service…), plus ``listed``:
 which articles each listing page shows.
 
-The sites are written from our own word lists and templates (``zoo_text``) in Polish, Russian,
+The sites are written from our own word lists and templates (``text``) in Polish, Russian,
 Belarusian, Ukrainian and English, in the URL schemes and template structures of WordPress,
 Joomla, Drupal, 1C-Bitrix, a Tilda-like builder, a gov.pl-like portal and hand-made sites
-(``zoo_cms``, ``zoo_custom``); nothing is copied from real pages. What counts as an article:
+(``cms``, ``custom``); nothing is copied from real pages. What counts as an article:
 a dated news item that the site's news listings show. Event pages, press contacts, static pages
 that share the article template (Joomla's "about" article, Drupal's about node, the portal's
 service pages), print views and comment-reply URLs are ``other``.
@@ -34,9 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cms as zoo_cms
-from . import custom as zoo_custom
-from . import unseen as zoo_unseen
+from . import cms, custom, unseen
 from .site import SiteBuilder
 
 
@@ -59,7 +57,7 @@ SHAPE_SPECS = [
         "dev",
         ("pl",),
         "https://www.klaster-wp.example",
-        zoo_cms.wordpress,
+        cms.wordpress,
         notes="Yoast-like og:type=article on pages too; ?replytocom= URLs serve the post "
         "with noindex; post navigation uses rel=prev/next between articles.",
     ),
@@ -69,7 +67,7 @@ SHAPE_SPECS = [
         "heldout",
         ("ru",),
         "http://www.soyuz-joomla.example",
-        zoo_cms.joomla,
+        cms.joomla,
         notes="Non-SEF index.php?option=com_content URLs; static pages are view=article too "
         "(undated); print views with tmpl=component&print=1; category RSS; no sitemap, no og.",
     ),
@@ -79,7 +77,7 @@ SHAPE_SPECS = [
         "dev",
         ("en",),
         "https://www.drupal-network.example",
-        zoo_cms.drupal,
+        cms.drupal,
         notes="/node/N for articles and for the about page; <article> teasers on listings; "
         "?page=0 duplicates the first page of every pager; term feeds.",
     ),
@@ -89,7 +87,7 @@ SHAPE_SPECS = [
         "dev",
         ("ru",),
         "https://www.bitrix-assoc.example",
-        zoo_cms.bitrix_a,
+        cms.bitrix_a,
         notes="Div-only markup (no og, JSON-LD or <article>); ?PAGEN_1= pager with "
         "?SHOWALL_1=1; print views ?print=Y disallowed in robots.txt; sitemap index.",
     ),
@@ -99,7 +97,7 @@ SHAPE_SPECS = [
         "heldout",
         ("be",),
         "https://www.bitrix-by.example",
-        zoo_cms.bitrix_b,
+        cms.bitrix_b,
         notes="detail.php?ID= for news and for undated press-contact cards; the h1 is the "
         "section name, the title an h3; /news/index.php duplicates /news/.",
     ),
@@ -109,7 +107,7 @@ SHAPE_SPECS = [
         "heldout",
         ("uk",),
         "https://builder-ua.example",
-        zoo_cms.tilda,
+        cms.tilda,
         notes="t-rec div soup, og:type=website everywhere; 'show more' as ?tfc_page=N links; "
         "no feed, no sitemap.",
     ),
@@ -119,7 +117,7 @@ SHAPE_SPECS = [
         "dev",
         ("pl",),
         "https://www.portal-gov.example",
-        zoo_cms.govpl,
+        cms.govpl,
         notes="One article template for news (with p.event-date) and every other page of the "
         "service (without); ?page=1&size=10 duplicates the first listing page; the portal's "
         "pages outside the service share the host.",
@@ -130,7 +128,7 @@ SHAPE_SPECS = [
         "dev",
         ("pl",),
         "http://www.stary-klaster.example",
-        zoo_custom.oldphp,
+        custom.oldphp,
         charset="windows-1250",
         notes="windows-1250, declared in a meta http-equiv and (the replica server always "
         "sends one) in the Content-Type header; no headings, table layout; static pages at "
@@ -142,7 +140,7 @@ SHAPE_SPECS = [
         "heldout",
         ("en",),
         "https://static-news.example",
-        zoo_custom.static,
+        custom.static,
         notes="Relative links; /news/indexN.html pagination by numbers only; a month calendar "
         "whose first and last months link months that 404; the sitemap misses the newest "
         "four articles.",
@@ -153,7 +151,7 @@ SHAPE_SPECS = [
         "dev",
         ("pl", "ru", "be", "en"),
         "https://www.multi-assoc.example",
-        zoo_custom.multilingual,
+        custom.multilingual,
         notes="Four languages, four start URLs; a story exists in some languages only; the "
         "switcher links the language's home when there is no translation.",
     ),
@@ -163,7 +161,7 @@ SHAPE_SPECS = [
         "heldout",
         ("uk",),
         "https://agency-ua.example",
-        zoo_custom.agency,
+        custom.agency,
         notes="No feed, no sitemap, robots.txt with Disallow: /admin/ only; home, rubrics and "
         "tags are listings; a 'popular' box links older stories from every page.",
     ),
@@ -173,7 +171,7 @@ SHAPE_SPECS = [
         "dev",
         ("pl",),
         "https://www.dlugie-zajawki.example",
-        zoo_custom.long_excerpt,
+        custom.long_excerpt,
         notes="Listing teasers carry 300+ words of each article, then 'czytaj dalej'; teasers "
         "are <article> elements.",
     ),
@@ -183,7 +181,7 @@ SHAPE_SPECS = [
         "heldout",
         ("pl",),
         "https://www.gmina-zoo.example",
-        zoo_custom.municipal,
+        custom.municipal,
         notes="Events (e,ID,slug.html) are not articles: the news listing never shows them; "
         "calendar months at both ends link months that 404; print views ?print=1.",
     ),
@@ -194,7 +192,7 @@ SHAPE_SPECS = [
         "unseen",
         ("pl",),
         "https://www.euroregion-puszcza.example",
-        zoo_unseen.typo3,
+        unseen.typo3,
         notes="No speaking URLs: index.php?id=N under <base href>; news via tx_news on a hidden "
         "detail page (tx_news_pi1[news]=…&cHash=…); category and month filters as "
         "overwriteDemand parameters; print views type=98; RSS type=9818; no sitemap, no "
@@ -206,7 +204,7 @@ SHAPE_SPECS = [
         "unseen",
         ("be",),
         "https://www.pamiezza.example",
-        zoo_unseen.joomla_sef,
+        unseen.joomla_sef,
         notes="SEF URLs /naviny/ID-alias.html; blog layout with a leading item and rows of "
         "three columns paged ?start=10, page 1 also linked as ?limitstart=0; print and "
         "/component/mailto/ e-mail views; undated project articles; OSMap XML sitemap.",
@@ -217,7 +215,7 @@ SHAPE_SPECS = [
         "unseen",
         ("ru",),
         "https://ponemanye-assoc.blogspot.example",
-        zoo_unseen.blogspot,
+        unseen.blogspot,
         notes="Posts /YYYY/MM/slug.html or blog-post_N.html; home and month archives show posts "
         "(most cut at a jump break); /search?updated-max= and label pages, all under /search, "
         "which robots.txt disallows; ?showComment= permalinks; a comment feed per post.",
@@ -228,7 +226,7 @@ SHAPE_SPECS = [
         "unseen",
         ("pl",),
         "http://www.zablocie-podlaskie.example",
-        zoo_unseen.aspnet,
+        unseen.aspnet,
         notes="Table layout inside one aspnetForm with __VIEWSTATE; spans instead of headings; "
         "page-relative links; /Aktualnosci/Szczegoly.aspx?ID= with Drukuj.aspx print views; "
         "?strona=1 and a lower-case aktualnosci.aspx duplicate the first list page; dated "
@@ -240,7 +238,7 @@ SHAPE_SPECS = [
         "unseen",
         ("uk",),
         "https://www.ar-hromady.example",
-        zoo_unseen.wagtail,
+        unseen.wagtail,
         notes="News /uk/novyny/YYYY/MM/slug/ with JSON-LD NewsArticle; ?page=1 linked by the "
         "pager; ?category= filters; an events section /uk/podiyi/ with dated pages and JSON-LD "
         "Event that are not news.",
@@ -251,7 +249,7 @@ SHAPE_SPECS = [
         "unseen",
         ("en",),
         "https://www.civicbridge.example",
-        zoo_unseen.elementor,
+        unseen.elementor,
         notes="Elementor Pro: posts at /slug/ like pages at /slug/, both built of Elementor "
         "widgets; /blog/ is a page with a Posts widget (title and date only) paged "
         "/blog/page/N/; Yoast JSON-LD gives pages datePublished too; sitemap_index.xml.",

@@ -12,7 +12,7 @@ its family's URL scheme and template structure, as those families really build t
 ``/YYYY/MM/slug.html`` posts, ``/search?updated-max=`` pagination and robots.txt that disallows
 ``/search``, WebForms' span-and-table soup with relative ``~/`` links, Wagtail's dated news
 routes beside an events section, and Elementor's posts at ``/slug/`` beside pages at ``/slug/``.
-Our own markup and text (``zoo_text`` for the stories; the few extra phrases these sites need
+Our own markup and text (``text`` for the stories; the few extra phrases these sites need
 are below).
 """
 
