@@ -252,6 +252,25 @@ def finish_run(
         )
 
 
+def close_run(db: Any, run_id: int, source: str, reason: str, stats: dict[str, Any]) -> None:
+    """Finish run ``run_id``: its page and error counts from its fetches, status from ``reason``."""
+    status = (
+        "finished"
+        if reason in ("finished", "closespider_pagecount", "closespider_itemcount")
+        else ("interrupted" if reason == "shutdown" else "failed")
+    )
+    # the article counters are complete here (a crawl flushed them just before, a distributed
+    # writer commits them with the articles); a run killed before this point is recounted from
+    # its revisions when the next run of its source starts (mark_stale_runs)
+    counts = run_fetch_counts(db, run_id)
+    # a finished run went through every listing (or stopped where all was known already),
+    # unless the page limit left some of them unfetched
+    complete = reason == "finished" and not stats.get("clusterwatch/page_limit")
+    db["crawl_runs"].update(run_id, {**counts, "complete": int(complete)})
+    finish_run(db, run_id, status=status, reason=reason, stats=stats)
+    logger.info("crawl run %s of %s: %s (%s)", run_id, source, status, reason)
+
+
 def count_run(db: Database, run_id: int, **increments: int) -> None:
     """Add to a run's counters (pages, new_articles, updated_articles, errors)."""
     assignments = ", ".join(f"{name} = coalesce({name}, 0) + ?" for name in increments)
@@ -362,3 +381,23 @@ def load_shapes(db: Database, source: str, cap: int = 50) -> list[dict[str, Any]
                 row[key] = round(row[key] * cap / total)
         rows.append(row)
     return rows
+
+
+def save_attachment(db: Any, item: Any, text: str | None, error: str | None) -> None:
+    """A fetched attachment (a crawl's ``AttachmentItem``) and its text or extraction error."""
+    row = db.execute("select id from articles where url = ?", [item.article_url]).fetchone()
+    with db.atomic():
+        db["attachments"].insert(
+            {
+                "article": row[0] if row else None,
+                "article_url": item.article_url,
+                "url": item.url,
+                "title": item.title,
+                "content_type": item.content_type,
+                "bytes": len(item.body),
+                "text": text,
+                "error": error,
+                "fetched": utcnow(),
+            },
+            replace=True,  # the unique (article_url, url) index: a re-fetch replaces the row
+        )

@@ -138,7 +138,7 @@ class StorePipeline:
             text, error = (
                 extract_pdf_text(item.body) if b"%PDF" in item.body[:1024] else (None, "not a PDF")
             )
-            save_attachment(session.db, item, text, error)
+            store.save_attachment(session.db, item, text, error)
         return item
 
 
@@ -158,22 +158,3 @@ def _learn_blocks(db: Any, book: BlockBook, extracted: Any, article: int) -> Non
     left = book.learned & frozenset(extracted.blocks)
     if left and strip_blocks(extracted.text, left) != extracted.text:
         strip_stored(db, article, left)
-
-
-def save_attachment(db: Any, item: AttachmentItem, text: str | None, error: str | None) -> None:
-    row = db.execute("select id from articles where url = ?", [item.article_url]).fetchone()
-    with db.atomic():
-        db["attachments"].insert(
-            {
-                "article": row[0] if row else None,
-                "article_url": item.article_url,
-                "url": item.url,
-                "title": item.title,
-                "content_type": item.content_type,
-                "bytes": len(item.body),
-                "text": text,
-                "error": error,
-                "fetched": store.utcnow(),
-            },
-            replace=True,  # the unique (article_url, url) index: a re-fetch replaces the row
-        )

@@ -97,23 +97,4 @@ class CrawlSession(RecordBook):
         self.closed = True
         self.flush()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        close_run(self.db, self.run_id, self.source, reason, stats)
-
-
-def close_run(db: Any, run_id: int, source: str, reason: str, stats: dict[str, Any]) -> None:
-    """Finish run ``run_id``: its page and error counts from its fetches, status from ``reason``."""
-    status = (
-        "finished"
-        if reason in ("finished", "closespider_pagecount", "closespider_itemcount")
-        else ("interrupted" if reason == "shutdown" else "failed")
-    )
-    # the article counters are complete here (a crawl flushed them just before, a distributed
-    # writer commits them with the articles); a run killed before this point is recounted from
-    # its revisions when the next run of its source starts (store.mark_stale_runs)
-    counts = store.run_fetch_counts(db, run_id)
-    # a finished run went through every listing (or stopped where all was known already),
-    # unless the page limit left some of them unfetched
-    complete = reason == "finished" and not stats.get("clusterwatch/page_limit")
-    db["crawl_runs"].update(run_id, {**counts, "complete": int(complete)})
-    store.finish_run(db, run_id, status=status, reason=reason, stats=stats)
-    logger.info("crawl run %s of %s: %s (%s)", run_id, source, status, reason)
+        store.close_run(self.db, self.run_id, self.source, reason, stats)

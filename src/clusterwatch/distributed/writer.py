@@ -13,7 +13,6 @@ from typing import Any
 from clusterwatch.archive import store
 from clusterwatch.config import Config
 from clusterwatch.crawl.records import with_outcome, with_validators
-from clusterwatch.crawl.session import close_run
 
 from .codec import Refused, decode_message, one_line
 from .link import settled
@@ -209,14 +208,13 @@ class Writer:
                 self.db["pages"].upsert(row, pk="url")
                 pages.setdefault(message["source"], {})[row["url"]] = json.dumps(row)
         elif kind == "attachment":
-            from clusterwatch.crawl.pipelines import save_attachment
             from clusterwatch.extract.article import extract_pdf_text
 
             item = message["item"]
             text, error = (
                 extract_pdf_text(item.body) if b"%PDF" in item.body[:1024] else (None, "not a PDF")
             )
-            save_attachment(self.db, item, text, error)
+            store.save_attachment(self.db, item, text, error)
             self.stored["attachments"] += 1
 
     def finish_dry_runs(self) -> int:
@@ -242,7 +240,7 @@ class Writer:
             if time.monotonic() - since < RUN_SETTLE_SECONDS:
                 remaining += 1
                 continue
-            close_run(self.db, run["id"], source, "finished", {"distributed": True})
+            store.close_run(self.db, run["id"], source, "finished", {"distributed": True})
             self.server.set(keys.complete, "1")
             self._dry.pop(source, None)
         return remaining
@@ -272,7 +270,7 @@ def open_runs(config: Config, sources: list[Any], url: str) -> dict[str, tuple[i
             runs[source.name] = (current["id"], False)
             continue
         if current is not None and current["status"] == "running":
-            close_run(db, current["id"], source.name, "finished", {"distributed": True})
+            store.close_run(db, current["id"], source.name, "finished", {"distributed": True})
         run_id = store.start_run(db, source.name)
         complete = store.last_run_complete(db, source.name, before=run_id)
         server.delete(source_keys.seen, source_keys.pages)
