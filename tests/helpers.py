@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -158,3 +159,14 @@ def stop_server(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def query(db: Path, sql: str, params: Any = ()) -> list[tuple]:
+    """Rows of ``sql`` on the archive file ``db``, through a connection of its own (a statement
+    that writes is committed)."""
+    connection = sqlite3.connect(db)
+    try:
+        with connection:
+            return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()

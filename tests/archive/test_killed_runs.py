@@ -16,7 +16,7 @@ from pathlib import Path
 from clusterwatch.demo.replicas import ReplicaServer
 from clusterwatch.demo.sitegen import generate_site, site_config
 
-from ..helpers import run_cli, start_cli
+from ..helpers import query, run_cli, start_cli
 
 ARTICLES = 240
 EDITED = range(0, ARTICLES, 4)  # the articles whose text changes after the first full crawl
@@ -60,14 +60,6 @@ def edit_articles(site: Path) -> None:
         page.write_text(html.replace("<p>", f"<p>{addition}", 1), encoding="utf-8")
 
 
-def rows(db: Path, sql: str) -> list[tuple]:
-    connection = sqlite3.connect(db)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
-
-
 ARTICLE_COUNT = "select count(*) from articles"
 UPDATE_COUNT = "select count(*) from revisions where number > 1"
 
@@ -92,7 +84,7 @@ def test_killed_runs_count_what_they_stored(tmp_path):
         again = run_cli("crawl", "--config", str(config), "--full")
         assert again.returncode == 0, again.stdout + again.stderr
 
-    runs = rows(
+    runs = query(
         db,
         "select id, status, new_articles, updated_articles, pages from crawl_runs order by id",
     )
@@ -102,13 +94,13 @@ def test_killed_runs_count_what_they_stored(tmp_path):
     ], runs
     stored = {
         run: (new, updated)
-        for run, new, updated in rows(
+        for run, new, updated in query(
             db,
             "select crawl_run, count(*) filter (where number = 1), "
             "count(*) filter (where number > 1) from revisions group by crawl_run",
         )
     }
-    fetched = dict(rows(db, "select crawl_run, count(status) from fetches group by crawl_run"))
+    fetched = dict(query(db, "select crawl_run, count(status) from fetches group by crawl_run"))
     for run, status, new, updated, pages in runs:
         assert (new, updated) == stored.get(run, (0, 0)), (run, status, runs, stored)
         assert pages == fetched.get(run, 0), (run, status, pages, fetched)

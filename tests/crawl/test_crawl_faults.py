@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from ..faultserver import LINKED, FaultServer
-from ..helpers import run_cli
+from ..helpers import query, run_cli
 
 MOJIBAKE = ("\ufffd", "Ă", "Ĺ", "Ä", "Ã", "œ", "¹", "³")
 
@@ -50,26 +48,18 @@ start_urls = ["{server.base}/"]
     other.stop()
 
 
-def query(faulty, sql, params=()):
-    connection = sqlite3.connect(faulty["db"])
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
-
-
 def outcomes(faulty, path):
     url = faulty["server"].base + path
-    return query(faulty, "select status, error from fetches where url = ? order by id", [url])
+    return query(faulty["db"], "select status, error from fetches where url = ? order by id", [url])
 
 
 def stored_titles(faulty):
-    return {title for (title,) in query(faulty, "select title from articles")}
+    return {title for (title,) in query(faulty["db"], "select title from articles")}
 
 
 def test_the_crawl_finishes_despite_every_fault(faulty):
     assert faulty["result"].returncode == 0, faulty["result"].stdout + faulty["result"].stderr
-    (status,) = query(faulty, "select status from crawl_runs")[0]
+    (status,) = query(faulty["db"], "select status from crawl_runs")[0]
     assert status == "finished"
 
 
@@ -111,7 +101,7 @@ def test_gzip_bomb_is_refused(faulty):
 
 def test_redirect_loop_is_recorded(faulty):
     assert outcomes(faulty, "/loop-a")[0] == (302, None)
-    errors = query(faulty, "select error from fetches where error = 'redirect-loop'")
+    errors = query(faulty["db"], "select error from fetches where error = 'redirect-loop'")
     assert errors
 
 
@@ -124,17 +114,17 @@ def test_non_html_is_fetched_but_never_an_article(faulty):
     # links without a telling extension: the answer's Content-Type says it is no page
     for path, content_type in (("/photo", "image/png"), ("/export", "application/json")):
         assert query(
-            faulty,
+            faulty["db"],
             "select status, content_type from fetches where url = ?",
             [faulty["server"].base + path],
         ) == [(200, content_type)]
     assert not query(
-        faulty, "select 1 from articles where url like '%/photo' or url like '%/export'"
+        faulty["db"], "select 1 from articles where url like '%/photo' or url like '%/export'"
     )
 
 
 def test_malformed_html_is_still_read(faulty):
-    (text,) = query(faulty, "select text from articles where title = 'Połamany HTML'")[0]
+    (text,) = query(faulty["db"], "select text from articles where title = 'Połamany HTML'")[0]
     assert "Podlaska Fundacja Rozwoju Regionalnego" in text
 
 
@@ -150,14 +140,16 @@ def test_malformed_html_is_still_read(faulty):
 )
 def test_polish_encodings_are_stored_as_correct_text(faulty, path, title):
     rows = query(
-        faulty, "select title, text from articles where url = ?", [faulty["server"].base + path]
+        faulty["db"],
+        "select title, text from articles where url = ?",
+        [faulty["server"].base + path],
     )
     assert rows and rows[0][0] == title
     assert "Białorusi" in rows[0][1] and "żaden" in rows[0][1]
 
 
 def test_nothing_garbled_is_stored(faulty):
-    for title, text in query(faulty, "select title, text from articles"):
+    for title, text in query(faulty["db"], "select title, text from articles"):
         assert not any(bad in title + text for bad in MOJIBAKE), title
 
 
@@ -179,19 +171,21 @@ def test_a_listing_whose_articles_were_linked_first_from_articles_is_no_trap(fau
 def test_redirects_to_private_addresses_are_refused(faulty):
     assert outcomes(faulty, "/to-loopback-2") == [(302, None)]
     assert query(
-        faulty, "select error from fetches where url = ?", [faulty["other"].base + "/secret"]
+        faulty["db"], "select error from fetches where url = ?", [faulty["other"].base + "/secret"]
     ) == [("private-address",)]
     assert faulty["other"].hits == []  # nothing reached 127.0.0.2
     assert outcomes(faulty, "/to-metadata") == [(302, None)]
-    assert query(faulty, "select error from fetches where url like 'http://169.254.169.254/%'") == [
-        ("private-address",)
-    ]
+    assert query(
+        faulty["db"], "select error from fetches where url like 'http://169.254.169.254/%'"
+    ) == [("private-address",)]
 
 
 def test_redirect_to_another_scheme_is_not_followed(faulty):
     recorded = outcomes(faulty, "/to-ftp")
     assert recorded[0] == (302, None)
-    assert not query(faulty, "select 1 from fetches where url like 'ftp:%' and status is not null")
+    assert not query(
+        faulty["db"], "select 1 from fetches where url like 'ftp:%' and status is not null"
+    )
 
 
 def test_session_ids_and_endless_calendars_stay_bounded(faulty):

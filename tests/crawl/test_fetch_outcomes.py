@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,7 +20,7 @@ from clusterwatch.archive.urls import host_address, host_of
 from clusterwatch.crawl.middlewares import address_allowed
 
 from ..faultserver import FaultServer
-from ..helpers import run_cli
+from ..helpers import query, run_cli
 
 ALLOWED = ["127.0.0.1"]  # the test server's address, as the configuration spells it
 
@@ -98,17 +97,9 @@ start_urls = ["{server.base}/outcomes"]
     other.stop()
 
 
-def query(crawled, sql, params=()):
-    connection = sqlite3.connect(crawled["db"])
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
-
-
 def rows(crawled, url, run=1):
     return query(
-        crawled,
+        crawled["db"],
         "select status, error, content_type from fetches where url = ? and crawl_run = ? "
         "order by id",
         [url, run],
@@ -122,7 +113,7 @@ def outcomes(crawled, url):
 def test_both_crawls_finish(crawled):
     for result in crawled["runs"]:
         assert result.returncode == 0, result.stdout + result.stderr
-    assert query(crawled, "select status from crawl_runs order by id") == [
+    assert query(crawled["db"], "select status from crawl_runs order by id") == [
         ("finished",),
         ("finished",),
     ]
@@ -135,14 +126,14 @@ def test_both_crawls_finish(crawled):
 def test_a_page_url_answered_with_no_html_is_not_html(crawled, path, content_type):
     url = crawled["server"].base + path
     assert rows(crawled, url) == [(200, "not-html", content_type)]
-    assert not query(crawled, "select 1 from articles where url = ?", [url])
+    assert not query(crawled["db"], "select 1 from articles where url = ?", [url])
 
 
 @pytest.mark.parametrize("path", ["/report", "/photo", "/export"])
 def test_a_page_that_is_no_html_is_not_fetched_again_every_run(crawled, path):
     url = crawled["server"].base + path
     ((kind, reason, next_check),) = query(
-        crawled, "select kind, reason, next_check from pages where url = ?", [url]
+        crawled["db"], "select kind, reason, next_check from pages where url = ?", [url]
     )
     assert (kind, reason) == ("other", "not html")
     assert datetime.fromisoformat(next_check) > datetime.now(UTC) + timedelta(days=7)
@@ -152,7 +143,7 @@ def test_a_page_that_is_no_html_is_not_fetched_again_every_run(crawled, path):
 
 
 def test_the_runs_count_pages_that_are_no_html(crawled):
-    ((not_stored,),) = query(crawled, "select not_stored from crawl_runs where id = 1")
+    ((not_stored,),) = query(crawled["db"], "select not_stored from crawl_runs where id = 1")
     assert json.loads(not_stored)["not html"] == 3  # the PDF, the PNG, the JSON
 
 
@@ -160,18 +151,20 @@ def test_attachments_feeds_robots_and_real_pages_have_no_outcome_error(crawled):
     base = crawled["server"].base
     # a PDF linked as an attachment is fetched on purpose and kept
     assert query(
-        crawled,
+        crawled["db"],
         "select kind, status, error, content_type from fetches where url = ?",
         [base + "/files/raport.pdf"],
     ) == [("attachment", 200, None, "application/pdf")]
-    assert query(crawled, "select article_url from attachments") == [(base + "/with-attachment",)]
+    assert query(crawled["db"], "select article_url from attachments") == [
+        (base + "/with-attachment",)
+    ]
     # XML and text read as such
     assert rows(crawled, base + "/outcomes.rss") == [(200, None, "application/rss+xml")]
     assert rows(crawled, base + "/robots.txt") == [(200, None, "text/plain")]
     # pages: compressed, without a Content-Type, XHTML
     for path in ("/outcomes", "/with-attachment", "/gzipped", "/untyped", "/xhtml"):
         assert outcomes(crawled, base + path) == [(200, None)], path
-    titles = {title for (title,) in query(crawled, "select title from articles")}
+    titles = {title for (title,) in query(crawled["db"], "select title from articles")}
     assert {"Raport klastra", "Spakowany artykuł", "Bez nagłówka typu"} <= titles
 
 
@@ -179,7 +172,7 @@ def test_a_redirect_to_a_file_url_records_the_refused_target(crawled):
     base = crawled["server"].base
     assert outcomes(crawled, base + "/to-file") == [(301, None)]
     assert query(
-        crawled,
+        crawled["db"],
         "select kind, status, error, error_detail from fetches where url = 'file:///etc/passwd'",
     ) == [("page", None, "scheme", f"redirect from {base}/to-file: scheme 'file' is not fetched")]
 
@@ -189,18 +182,18 @@ def test_a_redirect_to_a_numeric_private_host_is_refused_before_resolution(crawl
     server = crawled["server"]
     assert outcomes(crawled, f"{server.base}/to-{name}") == [(302, None)]
     target = server.redirect_targets[f"/to-{name}"]
-    assert query(crawled, "select status, error from fetches where url = ?", [target]) == [
+    assert query(crawled["db"], "select status, error from fetches where url = ?", [target]) == [
         (None, "private-address")
     ]
 
 
 def test_nothing_reached_the_private_addresses(crawled):
     assert crawled["other"].hits == []  # 127.0.0.2, in ten spellings
-    assert not query(crawled, "select url, error from fetches where error = 'dns'")
+    assert not query(crawled["db"], "select url, error from fetches where error = 'dns'")
     # no attempt at the network for any of them: each refused once, nothing else recorded
     targets = list(crawled["server"].redirect_targets.values())
     recorded = query(
-        crawled,
+        crawled["db"],
         f"select url, error from fetches where url in ({', '.join('?' * len(targets))})",
         targets,
     )

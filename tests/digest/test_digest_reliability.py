@@ -6,7 +6,6 @@ written by the next run. Real archives under tmp_path, the real command in a sub
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 
 import pytest
@@ -18,7 +17,7 @@ from clusterwatch.config import load_config
 from clusterwatch.digest import build as digests
 from clusterwatch.extract.article import Extracted
 
-from ..helpers import run_cli
+from ..helpers import query, run_cli
 
 CONFIG = """
 [[sources]]
@@ -71,15 +70,6 @@ def write_digest(archive):
         "--out",
         str(archive["out"]),
     )
-
-
-def query(db_path, sql: str, params: list | None = None) -> list[tuple]:
-    connection = sqlite3.connect(db_path)
-    try:
-        with connection:
-            return connection.execute(sql, params or []).fetchall()
-    finally:
-        connection.close()
 
 
 def given_to_files(db_path) -> list[tuple]:

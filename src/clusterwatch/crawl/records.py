@@ -11,7 +11,6 @@ each other.
 
 from __future__ import annotations
 
-import logging
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,8 +24,6 @@ from clusterwatch.config import load_config
 
 from . import incremental
 from .shapes import ShapeBook
-
-logger = logging.getLogger(__name__)
 
 _sessions: weakref.WeakKeyDictionary[Any, RecordBook] = weakref.WeakKeyDictionary()
 
@@ -44,7 +41,8 @@ class RecordBook:
     """What a crawl learns of its URLs, batched: fetches, ``pages`` rows and run counters.
 
     Subclasses say where earlier runs' rows come from (:meth:`_load`) and where the batch goes
-    (:meth:`flush`): the archive here, Redis for a distributed worker (:mod:`clusterwatch.distributed.worker`).
+    (:meth:`flush`): the archive (:mod:`.session`), or Redis for a distributed worker
+    (:mod:`clusterwatch.distributed.worker`).
     """
 
     source: str

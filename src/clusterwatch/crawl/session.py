@@ -10,7 +10,6 @@ the spider closes. Writes are batched: fetch records and counters reach the arch
 from __future__ import annotations
 
 import json
-import logging
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -22,8 +21,6 @@ from clusterwatch.config import Config
 
 from .records import COUNTERS, RecordBook
 from .shapes import ShapeBook
-
-logger = logging.getLogger(__name__)
 
 
 class CrawlSession(RecordBook):
