@@ -111,6 +111,20 @@ def test_the_top_holds_the_five_modules_and_one_line_re_exports():
         assert doc and "TODO" not in doc, f"{name}/__init__.py says what the stage takes and gives"
 
 
+def test_the_public_import_paths_of_before_still_import():
+    """What spiders of one's own and ``scrapy.cfg`` name: the same objects as in their stage."""
+    from clusterwatch import extract, settings, spiders_base
+    from clusterwatch.crawl import settings as crawl_settings
+    from clusterwatch.crawl import spiders
+    from clusterwatch.extract import article
+
+    assert spiders_base.ClusterwatchSpider is spiders.ClusterwatchSpider
+    assert extract.SiteRules is article.SiteRules
+    names = {name for name in dir(crawl_settings) if name.isupper()}
+    assert {name for name in dir(settings) if name.isupper()} == names
+    assert "ITEM_PIPELINES" in names and settings.SPIDER_MODULES == crawl_settings.SPIDER_MODULES
+
+
 def test_no_import_circle_between_modules():
     edges = graph()
     assert sum(len(targets) for targets in edges.values()) > 150  # the walk reads the imports
