@@ -161,7 +161,7 @@ class WorkerExtension:
 
 
 class RemoteSession(RecordBook):
-    """A worker's :class:`~clusterwatch.crawl.session.RecordBook`: earlier runs' rows come from
+    """A worker's :class:`~clusterwatch.crawl.records.RecordBook`: earlier runs' rows come from
     ``<source>:pages`` in Redis, batches go to the writer."""
 
     def __init__(self, crawler: Any, config: Config, source: str):
